@@ -1,0 +1,1 @@
+"""Etalase: the Business Matching product catalogue as a Pelican plugin."""

@@ -1,0 +1,138 @@
+"""The validated catalogue as one object, with the indexes pages are built from.
+
+:func:`load_catalogue` is the single entry point: it loads every file, runs
+every check and either returns a :class:`Catalogue` or raises
+:class:`~etalase.errors.DataError` listing every problem at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import run_checks
+from .errors import DataError
+from .loader import LoadResult, load_files
+from .models import Batch, Categories, Category, City, Exhibitor, Participant, Product, Programme, Regions, School
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A product together with who sells it and which batches showed it."""
+
+    product: Product
+    owner: Participant
+    batches: tuple[Batch, ...]
+
+    @property
+    def id(self) -> str:
+        """The product's ID."""
+        return self.product.id
+
+    @property
+    def owner_kind(self) -> str:
+        """``eksibitor`` or ``sekolah``: the URL folder of the seller."""
+        return "sekolah" if isinstance(self.owner, School) else "eksibitor"
+
+
+@dataclass
+class Catalogue:
+    """Everything that gets published, plus withdrawn records for redirects and checks."""
+
+    root: Path
+    programme: Programme
+    categories: dict[str, Category]
+    cities: dict[str, City]
+    batches: list[Batch]
+    exhibitors: dict[str, Exhibitor]
+    schools: dict[str, School]
+    listings: list[Listing] = field(default_factory=list)
+    withdrawn: list[tuple[str, str]] = field(default_factory=list)
+
+    def district_name(self, city_id: str, district_id: str) -> str:
+        """Return a kecamatan's display name."""
+        for district in self.cities[city_id].districts:
+            if district.id == district_id:
+                return district.name
+        return district_id
+
+    def batches_of(self, participant: Participant) -> list[Batch]:
+        """Return the batches a participant took part in, oldest first."""
+        key = "schools" if isinstance(participant, School) else "exhibitors"
+        return [b for b in self.batches if participant.id in getattr(b, key)]
+
+    def participants_of(self, batch: Batch) -> list[Participant]:
+        """Return the published exhibitors then schools of a batch, in listed order."""
+        people = [self.exhibitors[i] for i in batch.exhibitors if i in self.exhibitors]
+        return people + [self.schools[i] for i in batch.schools if i in self.schools]
+
+    def listings_of(self, participant: Participant) -> list[Listing]:
+        """Return the published products of one seller."""
+        return [item for item in self.listings if item.owner is participant]
+
+    def listings_in_batch(self, batch: Batch) -> list[Listing]:
+        """Return the published products shown at a batch."""
+        return [item for item in self.listings if batch in item.batches]
+
+    def listings_by(self, key) -> dict[str, list[Listing]]:
+        """Group listings by ``key(listing)``; keys keep first-seen order."""
+        groups: dict[str, list[Listing]] = defaultdict(list)
+        for item in self.listings:
+            groups[key(item)].append(item)
+        return dict(groups)
+
+    def current_batch(self, today: dt.date) -> Batch | None:
+        """Return the batch running or next after ``today``, else the latest one."""
+        upcoming = [b for b in self.batches if b.end >= today]
+        if upcoming:
+            return upcoming[0]
+        return self.batches[-1] if self.batches else None
+
+    def product(self, product_id: str) -> Listing | None:
+        """Find a published product by ID."""
+        return next((item for item in self.listings if item.id == product_id), None)
+
+
+def _published(records):
+    return {r.id: r for r in records if not r.withdrawn}
+
+
+def build_catalogue(result: LoadResult) -> Catalogue:
+    """Assemble a :class:`Catalogue` from a load result that has no issues."""
+    batches = sorted(result.records(Batch), key=lambda b: b.number)
+    exhibitors = _published(result.records(Exhibitor))
+    schools = _published(result.records(School))
+    catalogue = Catalogue(
+        root=result.root,
+        programme=result.single(Programme),
+        categories={c.id: c for c in result.single(Categories).categories},
+        cities={c.id: c for c in result.single(Regions).cities},
+        batches=batches,
+        exhibitors=exhibitors,
+        schools=schools,
+    )
+    withdrawn: list[tuple[str, str]] = []
+    for record in [*result.records(Exhibitor), *result.records(School)]:
+        folder = "sekolah" if isinstance(record, School) else "eksibitor"
+        if record.withdrawn:
+            withdrawn.append((folder, record.id))
+        for product in record.products:
+            if record.withdrawn or product.withdrawn:
+                withdrawn.append(("produk", product.id))
+                continue
+            shown = tuple(catalogue.batches_of(record))
+            catalogue.listings.append(Listing(product, record, shown))
+    catalogue.listings.sort(key=lambda item: item.id)
+    catalogue.withdrawn = sorted(withdrawn)
+    return catalogue
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    """Load, validate and check ``root``; raise :class:`DataError` with every problem."""
+    result = load_files(Path(root))
+    run_checks(result)
+    if result.issues:
+        raise DataError(result.issues)
+    return build_catalogue(result)

@@ -1,0 +1,57 @@
+"""Refuse personal data in free text: NIK-like numbers and phone numbers.
+
+Phone numbers may appear only in the public contact fields; official numbers
+(NIB, NPSN, certificate numbers) only in their own fields. Everything else a
+staff member types is scanned before it can be published.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Field names whose values are allowed to hold long digit runs or phone numbers.
+ALLOWED_KEYS = frozenset({"whatsapp", "telepon", "nib", "npsn", "nomor", "nomor_sertifikat",
+                          "berkas", "tautan", "situs", "ekatalog", "eorder", "tautan_sumber",
+                          "realisasi", "komitmen", "harga", "dari", "sampai"})
+
+# 16 digits, optionally grouped by spaces, dots or dashes (how a KTP number is copied).
+NIK_RE = re.compile(r"(?<![\d])\d(?:[ .-]?\d){15}(?![\d])")
+# Indonesian phone numbers: +62/62/0 then 8-12 more digits, with common separators.
+PHONE_RE = re.compile(r"(?<![\w+])(?:\+62|62|\(?0)[\d()\s.-]{8,17}\d(?![\w])")
+
+
+def _phone_digits(match: str) -> int:
+    return len(re.sub(r"\D", "", match))
+
+
+def scan_text(text: str) -> Iterator[tuple[str, str]]:
+    """Yield ``(code, excerpt)`` for every NIK-like or phone-like number in ``text``."""
+    for match in NIK_RE.finditer(text):
+        yield "P01", match.group(0)
+    for match in PHONE_RE.finditer(text):
+        found = match.group(0)
+        digits = re.sub(r"\D", "", found)
+        if 9 <= len(digits) <= 14 and not NIK_RE.fullmatch(found.strip()):
+            yield "P02", found.strip()
+
+
+def scan_data(data: object, path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
+    """Walk plain loaded data and yield ``(path, code, excerpt)`` for each finding."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ALLOWED_KEYS:
+                continue
+            yield from scan_data(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from scan_data(value, (*path, index))
+    elif isinstance(data, str):
+        for code, excerpt in scan_text(data):
+            yield path, code, excerpt
+
+
+def mask(excerpt: str) -> str:
+    """Show only the last three digits of a number in messages and logs."""
+    digits = re.sub(r"\D", "", excerpt)
+    return "•" * max(len(digits) - 3, 0) + digits[-3:]
