@@ -1,0 +1,99 @@
+"""A content-addressed file cache for derived images, kept outside the output folder.
+
+Layout (``root`` is ``.cache/images`` by default)::
+
+    root/<key[:2]>/<key>-<width>.webp     photo variants
+    root/<key[:2]>/<key>-<width>.jpg
+    root/<key[:2]>/<key>.json             manifest, written last: its presence marks a
+                                          complete entry
+    root/<key[:2]>/<key>.card.jpg         a social card
+
+Every file is written to a temporary file in the same folder and moved into place
+with :func:`os.replace`, so a reader never sees half a file and two processes that
+write the same key at once both leave a complete, identical file behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: Where the cache lives unless the caller says otherwise (relative to the repo root).
+DEFAULT_CACHE_DIR = Path(".cache/images")
+
+#: Length of the hexadecimal key used in file names (64 bits).
+KEY_LENGTH = 16
+
+#: Published files are hard links to cached ones, so cached files must be world-readable.
+FILE_MODE = 0o644
+
+
+def cache_key(data: bytes, *parts: object) -> str:
+    """Return the hex key of ``data`` plus the ``repr`` of every part (parameters, versions)."""
+    digest = hashlib.sha256(data)
+    for part in parts:
+        digest.update(b"\x00")
+        digest.update(repr(part).encode("utf-8"))
+    return digest.hexdigest()[:KEY_LENGTH]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary sibling and :func:`os.replace`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            os.fchmod(handle.fileno(), FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class ImageCache:
+    """Files addressed by key under one root folder, written atomically."""
+
+    def __init__(self, root: Path = DEFAULT_CACHE_DIR):
+        self.root = Path(root)
+
+    def path(self, key: str, suffix: str) -> Path:
+        """Return where the file ``<key><suffix>`` lives, e.g. ``suffix="-640.webp"``."""
+        return self.root / key[:2] / f"{key}{suffix}"
+
+    def read(self, key: str, suffix: str) -> bytes | None:
+        """Return the cached bytes, or ``None`` when the file is not there."""
+        try:
+            return self.path(key, suffix).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def write(self, key: str, suffix: str, data: bytes) -> Path:
+        """Store ``data`` under ``<key><suffix>`` atomically and return its path."""
+        target = self.path(key, suffix)
+        write_atomic(target, data)
+        return target
+
+    def read_manifest(self, key: str) -> dict[str, Any] | None:
+        """Return the manifest of a complete entry, or ``None`` if missing or unreadable."""
+        raw = self.read(key, ".json")
+        if raw is None:
+            return None
+        try:
+            manifest = json.loads(raw)
+        except ValueError:
+            log.warning("%s: unreadable cache manifest, rebuilding", self.path(key, ".json"))
+            return None
+        return manifest if isinstance(manifest, dict) else None
+
+    def write_manifest(self, key: str, manifest: dict[str, Any]) -> Path:
+        """Store the manifest last, marking the entry complete."""
+        data = json.dumps(manifest, sort_keys=True, indent=1).encode("utf-8")
+        return self.write(key, ".json", data)
