@@ -1,0 +1,99 @@
+"""The site's URL scheme, in one place: lowercase, ID-based, stable.
+
+Every function returns a path relative to the site root with a trailing slash
+for pages (``produk/kopi-robusta/``) so templates join it to ``SITEURL``.
+These URLs are promises made on WhatsApp: never change one, add a redirect.
+"""
+
+from __future__ import annotations
+
+HOME = ""
+SEARCH = "cari/"
+PAGE_SEGMENT = "halaman"
+
+# Folder of each record kind; also the first segment of its URLs.
+BATCH = "batch"
+EXHIBITOR = "eksibitor"
+SCHOOL = "sekolah"
+PRODUCT = "produk"
+CATEGORY = "kategori"
+CITY = "kota"
+CERTIFICATION = "sertifikasi"
+
+# Certified-product listings: slug -> what they hold.
+CERTIFIED = ("halal", "wajib-pdn")
+
+
+def index(kind: str, page: int = 1) -> str:
+    """The listing of every record of a kind, e.g. ``eksibitor/`` or ``produk/halaman/2/``."""
+    return paginate(f"{kind}/", page)
+
+
+def record(kind: str, record_id: str) -> str:
+    """A record's own page, e.g. ``produk/kopi-robusta/``."""
+    return f"{kind}/{record_id}/"
+
+
+def paginate(base: str, page: int) -> str:
+    """Page ``page`` of a listing at ``base``; page 1 is ``base`` itself."""
+    return base if page <= 1 else f"{base}{PAGE_SEGMENT}/{page}/"
+
+
+def product(product_id: str) -> str:
+    """A product page."""
+    return record(PRODUCT, product_id)
+
+
+def exhibitor(exhibitor_id: str) -> str:
+    """An exhibitor page."""
+    return record(EXHIBITOR, exhibitor_id)
+
+
+def school(school_id: str) -> str:
+    """A school page."""
+    return record(SCHOOL, school_id)
+
+
+def batch(batch_id: str) -> str:
+    """A batch page."""
+    return record(BATCH, batch_id)
+
+
+def category(category_id: str, page: int = 1) -> str:
+    """A category listing."""
+    return paginate(record(CATEGORY, category_id), page)
+
+
+def city(city_id: str, page: int = 1) -> str:
+    """A city (kota) listing."""
+    return paginate(record(CITY, city_id), page)
+
+
+def certified(kind: str, page: int = 1) -> str:
+    """A certified-products listing (``halal`` or ``wajib-pdn``)."""
+    return paginate(record(CERTIFICATION, kind), page)
+
+
+def batch_calendar(batch_id: str) -> str:
+    """The iCalendar file of a batch."""
+    return f"{BATCH}/{batch_id}/jadwal.ics"
+
+
+def batch_qr_sheet(batch_id: str) -> str:
+    """The printable page of booth QR codes of a batch."""
+    return f"{BATCH}/{batch_id}/qr/"
+
+
+def qr_code(kind: str, record_id: str) -> str:
+    """The QR code (SVG) that opens a record's page."""
+    return f"qr/{kind}/{record_id}.svg"
+
+
+def card(key: str) -> str:
+    """A preview card image (Open Graph), content-addressed."""
+    return f"kartu/{key}.jpg"
+
+
+def file_of(url: str) -> str:
+    """The output file that serves ``url``: pages get ``index.html``."""
+    return f"{url}index.html" if url.endswith("/") or url == "" else url
