@@ -54,8 +54,7 @@ def from_cache(cache: ImageCache, key: str, folder: str) -> ProcessedImage | Non
         return None
     try:
         variants = tuple(
-            Variant(f"{folder}/{v['file']}", int(v["width"]), int(v["height"]), v["mime"])
-            for v in manifest["variants"]
+            Variant(f"{folder}/{v['file']}", int(v["width"]), int(v["height"]), v["mime"]) for v in manifest["variants"]
         )
         image = ProcessedImage(key, int(manifest["width"]), int(manifest["height"]), variants)
     except (KeyError, TypeError, ValueError):
@@ -142,7 +141,6 @@ def _manifest(image: ProcessedImage) -> dict[str, object]:
         "width": image.width,
         "height": image.height,
         "variants": [
-            {"file": v.filename, "width": v.width, "height": v.height, "mime": v.mime}
-            for v in image.variants
+            {"file": v.filename, "width": v.width, "height": v.height, "mime": v.mime} for v in image.variants
         ],
     }

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from etalase.errors import EtalaseError
-from etalase.images.cache import DEFAULT_CACHE_DIR, ImageCache
+from etalase.images.cache import DEFAULT_CACHE_DIR, ImageCache, check_inside, publish_file
 from etalase.images.encode import encode_source, from_cache, photo_key, read_source
 from etalase.images.probe import DEFAULT_MAX_PIXELS, ImageProblem
 from etalase.images.variants import ImageParams, ProcessedImage, Variant
@@ -97,9 +96,7 @@ class ImagePipeline:
             raise ImageBatchError(problems)
         return results
 
-    def publish(
-        self, processed: Iterable[ProcessedImage], output_dir: Path, link: bool = True
-    ) -> list[Path]:
+    def publish(self, processed: Iterable[ProcessedImage], output_dir: Path, link: bool = True) -> list[Path]:
         """Put every variant of ``processed`` under ``output_dir`` (hard links when possible)."""
         output_dir = Path(output_dir)
         written: list[Path] = []
@@ -139,30 +136,15 @@ class ImagePipeline:
                 else:
                     self.stats.cache_hits += len(paths)
 
-    def _publish_one(
-        self, key: str, variant: Variant, output_dir: Path, link: bool
-    ) -> Path | None:
+    def _publish_one(self, key: str, variant: Variant, output_dir: Path, link: bool) -> Path | None:
         """Link or copy one cached variant into place; return it, or ``None`` if already there."""
-        target = output_dir / variant.path
-        if not target.resolve().is_relative_to(output_dir.resolve()):
-            raise ValueError(f"refusing to publish outside {output_dir}: {variant.path}")
+        target = check_inside(output_dir, variant.path)
         source = self.cache.path(key, variant.filename[len(key) :])
-        if target.is_file() and target.stat().st_size == source.stat().st_size:
-            self.stats.already_published += 1
-            return None
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temp.unlink(missing_ok=True)
-        try:
-            if link:
-                os.link(source, temp)
-            else:
-                shutil.copyfile(source, temp)
-        except OSError:
-            shutil.copyfile(source, temp)
-        os.replace(temp, target)
-        self.stats.published += 1
-        return target
+        if publish_file(source, target, link):
+            self.stats.published += 1
+            return target
+        self.stats.already_published += 1
+        return None
 
 
 def _call(func, *args) -> tuple[ProcessedImage, bool] | ImageProblem:
