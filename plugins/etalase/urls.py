@@ -97,3 +97,30 @@ def card(key: str) -> str:
 def file_of(url: str) -> str:
     """The output file that serves ``url``: pages get ``index.html``."""
     return f"{url}index.html" if url.endswith("/") or url == "" else url
+
+
+# Machine-readable outputs (etalase.outputs): crawlers, calendars, feeds, open data.
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+STAFF = "staf/"
+DATA = "data"
+
+
+def sitemap_part(number: int) -> str:
+    """One part of a sitemap split by the 50,000-URL limit; ``sitemap.xml`` is then their index."""
+    return f"sitemap-{number}.xml"
+
+
+def product_feed() -> str:
+    """The Atom feed of products as batches add them."""
+    return "feed/produk.atom"
+
+
+def catalogue_data(ext: str) -> str:
+    """The whole catalogue as open data, ``ext`` is ``json`` or ``csv``."""
+    return f"{DATA}/katalog.{ext}"
+
+
+def batch_data(batch_id: str, ext: str) -> str:
+    """One batch's products as open data, ``ext`` is ``json`` or ``csv``."""
+    return f"{DATA}/{BATCH}/{batch_id}.{ext}"

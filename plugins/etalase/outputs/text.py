@@ -1,0 +1,57 @@
+"""Plain text from staff Markdown, for calendars, feeds and open data."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+
+BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "tr", "hr"})
+SKIPPED = frozenset({"script", "style"})
+# Characters XML 1.0 cannot hold and no text format should carry (all C0 controls but tab and newline).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class _TextCollector(HTMLParser):
+    """Collects the text of rendered HTML, turning blocks into blank lines and items into dashes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in SKIPPED:
+            self.skipping += 1
+        elif tag in BLOCKS:
+            self.parts.append("\n\n")
+        elif tag == "li":
+            self.parts.append("\n- ")
+        elif tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def clean(text: str) -> str:
+    """Drop control characters (keeping newlines and tabs) that XML and spreadsheets choke on."""
+    return CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def plain_text(source: str) -> str:
+    """Render Markdown and return its text: paragraphs split by a blank line, list items by ``- ``."""
+    collector = _TextCollector()
+    collector.feed(markdown.markdown(clean(source), extensions=["sane_lists"]))
+    collector.close()
+    text = "".join(collector.parts)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
