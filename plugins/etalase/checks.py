@@ -25,16 +25,36 @@ def _photos(record: Participant):
             yield ("produk", index, "foto", number), photo
 
 
+I02_REASONS = {
+    "absolute": "ditulis sebagai jalur mutlak",
+    "parent": "memakai `..` sehingga keluar dari catalogue_data/",
+    "symlink": "berupa symlink",
+    "outside": "berada di luar catalogue_data/",
+}
+
+
 def _image_message(problem: ImageProblem, photo: Photo) -> str:
     params = problem.params
+    size = f"berukuran {params.get('width')}×{params.get('height')} piksel" if params.get("width") else "terlalu besar"
+    fmt = params.get("format") if params.get("format") not in (None, "unknown") else "tak dikenal"
     texts = {
         "I01": f"berkas `{photo.file}` tidak ada",
-        "I02": f"`{photo.file}` keluar dari catalogue_data/ atau berupa symlink",
-        "I03": f"`{photo.file}` berformat {params.get('format', 'tak dikenal')}",
+        "I02": f"`{photo.file}` {I02_REASONS.get(params.get('reason'), 'berada di luar catalogue_data/')}",
+        "I03": f"`{photo.file}` berformat {fmt}, bukan JPEG, PNG atau WebP",
         "I04": f"`{photo.file}` rusak atau terpotong",
-        "I05": f"`{photo.file}` berukuran {params.get('width')}×{params.get('height')} piksel",
+        "I05": f"`{photo.file}` {size}, lebih dari 40 megapiksel",
     }
     return texts.get(problem.code, f"`{photo.file}` tidak bisa dipakai")
+
+
+def _probe(result: LoadResult, photo: Photo) -> ImageProblem | None:
+    try:
+        probe_image(result.root, photo.file, MAX_PIXELS)
+    except ImageProblem as problem:
+        return problem
+    except (OSError, ValueError, SyntaxError) as exc:  # a decoder's own complaint about a hostile file
+        return ImageProblem("I04", {"path": photo.file, "detail": str(exc)[:200]})
+    return None
 
 
 def check_photos(result: LoadResult, probe_cache: dict | None = None) -> None:
@@ -45,11 +65,7 @@ def check_photos(result: LoadResult, probe_cache: dict | None = None) -> None:
             continue
         for path, photo in _photos(loaded.record):
             if photo.file not in seen:
-                try:
-                    probe_image(result.root, photo.file, MAX_PIXELS)
-                    seen[photo.file] = None
-                except ImageProblem as problem:
-                    seen[photo.file] = problem
+                seen[photo.file] = _probe(result, photo)
             problem = seen[photo.file]
             if problem is not None:
                 result.add(loaded, problem.code, (*path, "berkas"), _image_message(problem, photo))
@@ -104,13 +120,13 @@ def check_products(result: LoadResult) -> None:
             if category_ids is not None and product.category not in category_ids:
                 result.add(loaded, "R03", (*where, "kategori"), f"kategori `{product.category}` tidak dikenal")
             if product.makers and not isinstance(record, School):
-                result.add(loaded, "F01", (*where, "pembuat"), "kunci `pembuat` hanya untuk produk sekolah")
+                result.add(loaded, "P04", (*where, "pembuat"), "produk eksibitor tidak boleh mencantumkan siswa")
             key = product.id.casefold()
             if key in owners:
-                result.add(loaded, "R07", (*where, "id"),
-                           f"ID produk `{product.id}` sudah dipakai di {owners[key][0]}")
+                result.add(loaded, "R07", (*where, "id"), f"ID produk `{product.id}` sudah dipakai di {owners[key][0]}")
             else:
-                owners[key] = (loaded.shown, product)
+                line = loaded.document.mark_of((*where, "id")).line
+                owners[key] = (f"{loaded.shown} baris {line}", product)
     _check_old_ids(result, owners, _product_old_ids(result))
 
 
@@ -133,9 +149,10 @@ def _check_old_ids(result: LoadResult, current: dict, old_ids) -> None:
     claimed: dict[str, str] = {}
     for loaded, path, old in old_ids:
         key = old.casefold()
-        if key in current or key in claimed:
-            other = current[key][0] if key in current else claimed[key]
-            result.add(loaded, "R11", path, f"ID lama `{old}` masih dipakai di {other}")
+        if key in current:
+            result.add(loaded, "R11", path, f"ID lama `{old}` masih dipakai sebagai ID di {current[key][0]}")
+        elif key in claimed:
+            result.add(loaded, "R11", path, f"ID lama `{old}` sudah menjadi ID lama di {claimed[key]}")
         else:
             claimed[key] = loaded.shown
 

@@ -8,17 +8,22 @@ Cross-record checks live in :mod:`etalase.checks`.
 
 from __future__ import annotations
 
+import difflib
 import logging
+import os
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+from typing import get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 
 from . import messages
 from .errors import Issue, display_path
-from .fieldtypes import SLUG_RE
+from .fieldtypes import check_slug, suggest_slug
 from .models import Batch, Categories, Exhibitor, Programme, RecordModel, Regions, School
-from .yamlload import Document, YamlLoadError, load_yaml
+from .yamlload import Document, LoadProblem, YamlLoadError, load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +39,9 @@ FOLDERS: dict[str, type[RecordModel]] = {
     "sekolah": School,
 }
 MEDIA_FOLDERS = ("foto",)
+# Codes whose model-level check is shown at a key inside the mapping pydantic points at.
+LOC_SUFFIX: dict[str, tuple[str, ...]] = {"P03": ("persetujuan_wali",)}
+OS_REASONS = {PermissionError: "tidak ada izin membaca", IsADirectoryError: "ini folder, bukan berkas"}
 
 
 @dataclass
@@ -89,22 +97,70 @@ def make_issue(shown: str, line: int, column: int, code: str, path: tuple, messa
     return Issue(shown, line, column, code, format_path(path), message, messages.fix(code))
 
 
-def _pydantic_issue(loaded: LoadedFile, error: dict) -> Issue:
+def _inner_model(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def keys_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Return the YAML keys allowed in the mapping at ``loc`` inside a record of ``model``."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = {f.alias: f for f in current.model_fields.values()}
+        current = _inner_model(fields[part].annotation) if part in fields else None
+        if current is None:
+            return []
+    return [f.alias for f in current.model_fields.values() if f.alias]
+
+
+def _shown_input(value: object) -> str:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f").replace(".", ",")
+    if isinstance(value, str):
+        return messages.shown(value)
+    if isinstance(value, (dict, list)):
+        return messages.shape_of(value)
+    return str(value)
+
+
+def _ctx(error: dict, model: type[BaseModel]) -> dict:
     loc = tuple(error["loc"])
+    ctx = {key: _shown_input(value) for key, value in (error.get("ctx") or {}).items()}
+    ctx["field"] = str(loc[-1]) if loc else ""
+    ctx["input"] = _shown_input(error.get("input"))
+    ctx["shape"] = messages.shape_of(error.get("input"))
+    if error["type"] in ("literal_error", "enum"):
+        ctx["expected"] = messages.choices(str(error["ctx"]["expected"]))
+    if error["type"] == "extra_forbidden":
+        close = difflib.get_close_matches(ctx["field"].lower(), keys_at(model, loc[:-1]), n=1, cutoff=0.6)
+        ctx["hint"] = f"; mungkin maksudnya `{close[0]}`?" if close else ""
+    return ctx
+
+
+def pydantic_message(error: dict, model: type[BaseModel]) -> tuple[str, str]:
+    """Return ``(code, message)`` in Bahasa Indonesia for one pydantic error."""
     kind = error["type"]
-    if kind in messages.CODES:
-        code, message = kind, error["msg"]
-    elif kind in messages.PYDANTIC_TYPES:
-        code, template = messages.PYDANTIC_TYPES[kind]
-        ctx = dict(error.get("ctx") or {})
-        ctx.setdefault("field", str(loc[-1]) if loc else "")
-        ctx.setdefault("input", error.get("input"))
-        message = template.format(**ctx)
-    else:  # pragma: no cover - a pydantic type we have not translated yet
-        code, message = "F02", f"isian tidak sah ({kind})"
-    mark = loaded.document.mark_of(loc)
-    if kind == "missing":  # point at the mapping that lacks the key
-        mark = loaded.document.mark_of(loc[:-1])
+    if error.get("input", "") is None and kind != "missing":
+        code, template = messages.EMPTY_VALUE
+    elif kind in messages.CODES:
+        return kind, error["msg"]
+    else:
+        code, template = messages.PYDANTIC_TYPES.get(kind, messages.UNKNOWN_TYPE)
+    return code, template.format(**_ctx(error, model))
+
+
+def _pydantic_issue(loaded: LoadedFile, error: dict, model: type[BaseModel]) -> Issue:
+    code, message = pydantic_message(error, model)
+    loc = tuple(error["loc"]) + LOC_SUFFIX.get(code, ())
+    # A missing key is shown at the mapping that lacks it; anything else at its own key.
+    mark = loaded.document.mark_of(loc[:-1] if error["type"] == "missing" else loc)
     return make_issue(loaded.shown, mark.line, mark.column, code, loc, message)
 
 
@@ -117,40 +173,70 @@ def _read(result: LoadResult, path: Path, model: type[RecordModel]) -> None:
         return
     try:
         loaded.document = load_yaml(path.read_bytes())
+    except OSError as exc:
+        reason = OS_REASONS.get(type(exc), "galat sistem berkas")
+        result.issues.append(make_issue(shown, 1, 1, "Y12", (), messages.load_message("Y12", {"reason": reason})))
+        return
     except YamlLoadError as exc:
-        for problem in exc.problems:
-            result.issues.append(
-                make_issue(shown, problem.mark.line, problem.mark.column, problem.code,
-                           problem.path, _load_message(problem))
+        result.issues.extend(_load_issue(shown, problem) for problem in exc.problems)
+        return
+    document = loaded.document
+    result.issues.extend(_load_issue(shown, problem) for problem in document.problems)
+    if not isinstance(document.data, dict):
+        if not document.explained(()):
+            result.add(
+                loaded,
+                "F19",
+                (),
+                f"isi berkas berupa {messages.shape_of(document.data)}, bukan kelompok isian `kunci: nilai`",
             )
         return
-    data = loaded.document.data
-    if not isinstance(data, dict):
-        result.add(loaded, "F19", (), "isi berkas bukan kelompok isian `kunci: nilai`")
-        return
     try:
-        record = model.model_validate(data)
+        record = model.model_validate(document.data)
     except ValidationError as exc:
-        result.issues.extend(_pydantic_issue(loaded, err) for err in exc.errors())
+        errors = [err for err in exc.errors() if not document.explained(tuple(err["loc"]))]
+        result.issues.extend(_pydantic_issue(loaded, err, model) for err in errors)
         return
-    loaded.record = record.bind(path.stem, shown)
+    if not document.problems:
+        loaded.record = record.bind(path.stem, shown)
 
 
-def _load_message(problem) -> str:
-    params = problem.params
-    texts = {
-        "Y01": "berkas berisi byte yang bukan UTF-8",
-        "Y02": "ada tanda BOM (U+FEFF) di tengah berkas",
-        "Y03": f"kunci `{params.get('key')}` sudah ada di baris {params.get('first_line')}",
-        "Y04": f"anchor/alias `{params.get('anchor')}` tidak didukung",
-        "Y05": f"tag `{params.get('tag')}` tidak didukung",
-        "Y06": "kunci bukan teks",
-        "Y07": "berkas berisi lebih dari satu dokumen YAML",
-        "Y08": f"berkas berukuran {params.get('size')} byte",
-        "Y09": "isian bertingkat lebih dari 12 tingkat",
-        "Y10": f"YAML tidak bisa dibaca: {params.get('problem')}",
-    }
-    return texts[problem.code]
+def _load_issue(shown: str, problem: LoadProblem) -> Issue:
+    message = messages.load_message(problem.code, problem.params)
+    return make_issue(shown, problem.mark.line, problem.mark.column, problem.code, problem.path, message)
+
+
+def _is_yaml(path: Path) -> bool:
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def _name_problem(path: Path) -> tuple[str, str] | None:
+    """Return ``(code, message)`` when a record file's name cannot be its ID."""
+    if path.suffix != ".yaml":
+        what = "memakai ekstensi " + path.suffix if _is_yaml(path) else "bukan berkas .yaml"
+        return "R16", f"`{path.name}` {what}"
+    try:
+        check_slug(path.stem)
+    except PydanticCustomError as exc:
+        if exc.type == "R06":
+            return "R06", f"nama berkas `{path.name}` sudah dipakai oleh situs sendiri"
+        hint = suggest_slug(path.stem)
+        example = f" (mis. `{hint}.yaml`)" if hint else ""
+        return "R10", f"nama berkas `{path.name}` bukan ID yang sah{example}"
+    return None
+
+
+def _walk(root: Path):
+    """Yield every visible file, and every symlinked folder, under ``root`` in a stable order."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(folder)
+        for name in dirs:
+            if (here / name).is_symlink():
+                yield here / name
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield here / name
 
 
 def _record_files(root: Path, result: LoadResult) -> list[tuple[Path, type[RecordModel]]]:
@@ -161,31 +247,35 @@ def _record_files(root: Path, result: LoadResult) -> list[tuple[Path, type[Recor
         if path.exists() or path.is_symlink():
             found.append((path, model))
         else:
-            result.issues.append(make_issue(display_path(path, root), 1, 1, "F14", (),
-                                            f"berkas wajib {rel} belum ada"))
-    for folder, model in FOLDERS.items():
-        for path in sorted((root / folder).glob("*")):
-            shown = display_path(path, root)
-            if path.suffix != ".yaml":
-                if not path.name.startswith("."):
-                    result.issues.append(make_issue(shown, 1, 1, "R16", (), f"`{path.name}` bukan berkas .yaml"))
-                continue
-            if not SLUG_RE.match(path.stem) or len(path.stem) > 80:
-                result.issues.append(make_issue(shown, 1, 1, "R10", (), f"`{path.name}` bukan nama berkas yang sah"))
-                continue
-            found.append((path, model))
-    known = {p for p, _ in found}
-    for path in sorted(root.rglob("*.y*ml")):
-        top = path.relative_to(root).parts[0]
-        if path not in known and top not in FOLDERS and top not in MEDIA_FOLDERS:
-            result.issues.append(make_issue(display_path(path, root), 1, 1, "R14", (),
-                                            "berkas ini tidak dibaca dari folder ini"))
+            result.issues.append(make_issue(display_path(path, root), 1, 1, "F14", (), f"berkas wajib {rel} belum ada"))
+    for path in _walk(root):
+        rel = path.relative_to(root)
+        shown = display_path(path, root)
+        top = rel.parts[0]
+        if rel.as_posix() in SINGLE_FILES or top in MEDIA_FOLDERS and not _is_yaml(path):
+            continue
+        if path.is_dir():
+            result.issues.append(make_issue(shown, 1, 1, "R15", (), "folder ini adalah symlink"))
+        elif len(rel.parts) == 2 and top in FOLDERS:
+            problem = _name_problem(path)
+            if problem:
+                result.issues.append(make_issue(shown, 1, 1, problem[0], (), problem[1]))
+            else:
+                found.append((path, FOLDERS[top]))
+        elif _is_yaml(path):
+            result.issues.append(make_issue(shown, 1, 1, "R14", (), "berkas ini tidak dibaca dari folder ini"))
     return found
 
 
 def load_files(root: Path) -> LoadResult:
     """Load and validate every staff file under ``root``; checks across records come later."""
     result = LoadResult(root=root)
+    if not root.is_dir():
+        reason = "folder tidak ditemukan"
+        result.issues.append(
+            make_issue(display_path(root, root), 1, 1, "Y12", (), messages.load_message("Y12", {"reason": reason}))
+        )
+        return result
     for path, model in _record_files(root, result):
         _read(result, path, model)
     log.debug("%s: loaded %d files, %d issues", root, len(result.files), len(result.issues))

@@ -11,29 +11,49 @@ import re
 from collections.abc import Iterator
 
 # Field names whose values are allowed to hold long digit runs or phone numbers.
-ALLOWED_KEYS = frozenset({"whatsapp", "telepon", "nib", "npsn", "nomor", "nomor_sertifikat",
-                          "berkas", "tautan", "situs", "ekatalog", "eorder", "tautan_sumber",
-                          "realisasi", "komitmen", "harga", "dari", "sampai"})
+ALLOWED_KEYS = frozenset(
+    {
+        "whatsapp",
+        "telepon",
+        "nib",
+        "npsn",
+        "nomor",
+        "nomor_sertifikat",
+        "berkas",
+        "tautan",
+        "situs",
+        "ekatalog",
+        "eorder",
+        "tautan_sumber",
+        "realisasi",
+        "komitmen",
+        "harga",
+        "dari",
+        "sampai",
+    }
+)
 
 # 16 digits, optionally grouped by spaces, dots or dashes (how a KTP number is copied).
 NIK_RE = re.compile(r"(?<![\d])\d(?:[ .-]?\d){15}(?![\d])")
 # Indonesian phone numbers: +62/62/0 then 8-12 more digits, with common separators.
 PHONE_RE = re.compile(r"(?<![\w+])(?:\+62|62|\(?0)[\d()\s.-]{8,17}\d(?![\w])")
-
-
-def _phone_digits(match: str) -> int:
-    return len(re.sub(r"\D", "", match))
+# An amount with thousands dots (625.000.000) or right after "Rp" is money, not a phone number.
+AMOUNT_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+RUPIAH_BEFORE_RE = re.compile(r"rp\.?\s*$", re.IGNORECASE)
 
 
 def scan_text(text: str) -> Iterator[tuple[str, str]]:
     """Yield ``(code, excerpt)`` for every NIK-like or phone-like number in ``text``."""
+    niks = [match.span() for match in NIK_RE.finditer(text)]
     for match in NIK_RE.finditer(text):
         yield "P01", match.group(0)
     for match in PHONE_RE.finditer(text):
-        found = match.group(0)
+        found = match.group(0).strip()
         digits = re.sub(r"\D", "", found)
-        if 9 <= len(digits) <= 14 and not NIK_RE.fullmatch(found.strip()):
-            yield "P02", found.strip()
+        money = AMOUNT_RE.fullmatch(found) or RUPIAH_BEFORE_RE.search(text, 0, match.start())
+        inside_nik = any(start < match.end() and match.start() < end for start, end in niks)
+        if 9 <= len(digits) <= 14 and not money and not inside_nik:
+            yield "P02", found
 
 
 def scan_data(data: object, path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:

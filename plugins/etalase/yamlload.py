@@ -6,10 +6,18 @@ keys. Staff cannot see those guesses, so this loader builds the document from
 the parser's events itself: mappings, sequences and strings only, each value
 remembering its line and column. Anchors, aliases, explicit tags and duplicate
 keys are reported as problems; the models decide what a string means.
+
+Problems come in two weights. A *fatal* one (bad encoding, a file too big,
+broken YAML syntax) means nothing in the file can be trusted:
+:func:`load_yaml` raises :class:`YamlLoadError`. Any other one is kept on the
+:class:`Document` and the rest of the file is still validated, so staff see
+every problem in one run; the value a problem replaced is listed in
+:attr:`Document.dropped` so that no second message is given for it.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -24,6 +32,10 @@ MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 12
 
 Path_ = tuple[str | int, ...]
+
+# Characters YAML refuses (C0/C1 controls except tab, newlines and NEL; surrogates; non-characters).
+_FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_STANDARD_TAG = "tag:yaml.org,2002:"
 
 
 @dataclass(frozen=True)
@@ -46,11 +58,13 @@ class LoadProblem:
 
 @dataclass
 class Document:
-    """The plain data of one file plus the mark of every key and value."""
+    """The plain data of one file, the mark of every key and value, and non-fatal problems."""
 
     data: object
     marks: dict[Path_, Mark]
     key_marks: dict[Path_, Mark]
+    problems: list[LoadProblem] = field(default_factory=list)
+    dropped: set[Path_] = field(default_factory=set)
 
     def mark_of(self, path: Path_) -> Mark:
         """Return the mark of ``path`` or of its nearest ancestor that has one."""
@@ -62,6 +76,11 @@ class Document:
                 return self.marks[path]
             path = path[:-1]
         return self.marks.get((), Mark(1, 1))
+
+    def explained(self, path: Path_) -> bool:
+        """Whether a load problem already accounts for the value at ``path`` (or above it)."""
+        path = tuple(path)
+        return any(path[: len(gone)] == gone for gone in self.dropped)
 
 
 class YamlLoadError(Exception):
@@ -76,27 +95,35 @@ def _mark(event_mark) -> Mark:
     return Mark(event_mark.line + 1, event_mark.column + 1)
 
 
+def _offset_mark(text: str, offset: int) -> Mark:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Mark(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
 def decode_text(raw: bytes) -> str:
-    """Decode strict UTF-8, allow a BOM only at the very start, normalise to NFC."""
-    problems = []
+    """Decode strict UTF-8, allow a BOM only at the very start, refuse control characters."""
     if len(raw) > MAX_FILE_BYTES:
-        raise YamlLoadError([LoadProblem("Y08", Mark(1, 1), params={"size": len(raw)})])
+        raise YamlLoadError([LoadProblem("Y08", Mark(1, 1), params={"size": len(raw), "limit": MAX_FILE_BYTES})])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlLoadError([LoadProblem("Y01", Mark(line, column))]) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
+        raise YamlLoadError(
+            [LoadProblem("Y01", Mark(line, column), params={"byte": f"{raw[exc.start]:02X}"})]
+        ) from None
+    text = text.removeprefix("\ufeff")
     if "\ufeff" in text:
-        offset = text.index("\ufeff")
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        problems.append(LoadProblem("Y02", Mark(line, column)))
-    if problems:
-        raise YamlLoadError(problems)
-    return unicodedata.normalize("NFC", text)
+        raise YamlLoadError([LoadProblem("Y02", _offset_mark(text, text.index("\ufeff")))])
+    bad = _FORBIDDEN_CHAR.search(text)
+    if bad:
+        char = f"U+{ord(bad.group()):04X}"
+        raise YamlLoadError([LoadProblem("Y11", _offset_mark(text, bad.start()), params={"char": char})])
+    return text
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag
 
 
 class _Builder:
@@ -107,6 +134,7 @@ class _Builder:
         self.marks: dict[Path_, Mark] = {}
         self.key_marks: dict[Path_, Mark] = {}
         self.problems: list[LoadProblem] = []
+        self.dropped: set[Path_] = set()
 
     def build(self) -> object:
         data = None
@@ -120,29 +148,27 @@ class _Builder:
                 data = self._node(next(self.events), (), 0)
         return data
 
+    def _problem(self, code: str, event, path: Path_, dropped: bool = False, **params) -> None:
+        self.problems.append(LoadProblem(code, _mark(event.start_mark), path, params))
+        if dropped:
+            self.dropped.add(path)
+
     def _check_node_event(self, event, path: Path_) -> None:
-        if getattr(event, "anchor", None):
-            self.problems.append(
-                LoadProblem("Y04", _mark(event.start_mark), path, {"anchor": event.anchor})
-            )
-        tag = getattr(event, "tag", None)
-        implicit = getattr(event, "implicit", True)
-        explicit_tag = tag and tag != "!" and (
-            not isinstance(event, yaml.ScalarEvent) or not any(implicit)
-        )
-        if explicit_tag:
-            self.problems.append(LoadProblem("Y05", _mark(event.start_mark), path, {"tag": tag}))
+        if event.anchor:
+            self._problem("Y04", event, path, anchor=f"&{event.anchor}")
+        tag, implicit = event.tag, event.implicit
+        scalar = isinstance(event, yaml.ScalarEvent)
+        if tag and tag != "!" and (not scalar or not any(implicit)):
+            self._problem("Y05", event, path, tag=_tag_name(tag))
 
     def _node(self, event, path: Path_, depth: int) -> object:
-        if depth > MAX_DEPTH:
-            self.problems.append(LoadProblem("Y09", _mark(event.start_mark), path))
-            self._skip(event)
-            return None
         self.marks[path] = _mark(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
-            self.problems.append(
-                LoadProblem("Y04", _mark(event.start_mark), path, {"anchor": event.anchor})
-            )
+            self._problem("Y04", event, path, dropped=True, anchor=f"*{event.anchor}")
+            return None
+        if depth > MAX_DEPTH:
+            self._problem("Y09", event, path, dropped=True, limit=MAX_DEPTH)
+            self._skip(event)
             return None
         self._check_node_event(event, path)
         if isinstance(event, yaml.ScalarEvent):
@@ -153,7 +179,7 @@ class _Builder:
 
     @staticmethod
     def _scalar(event) -> str | None:
-        if event.style is None and event.value in ("", "~", "null", "Null", "NULL"):
+        if not event.style and event.value in ("", "~", "null", "Null", "NULL"):  # plain style: C gives ""
             return None  # An empty value means "not filled in".
         return unicodedata.normalize("NFC", event.value)
 
@@ -161,7 +187,7 @@ class _Builder:
         items: list = []
         for event in self.events:
             if isinstance(event, yaml.SequenceEndEvent):
-                return items
+                break
             items.append(self._node(event, (*path, len(items)), depth + 1))
         return items
 
@@ -169,20 +195,19 @@ class _Builder:
         result: dict = {}
         for event in self.events:
             if isinstance(event, yaml.MappingEndEvent):
-                return result
+                break
             key_mark = _mark(event.start_mark)
             key = self._node(event, (*path, "<key>"), depth + 1)
             value_event = next(self.events)
             if not isinstance(key, str):
-                self.problems.append(LoadProblem("Y06", key_mark, path))
+                if not isinstance(event, yaml.AliasEvent):  # an alias key is reported as Y04 already
+                    self.problems.append(LoadProblem("Y06", key_mark, path))
                 self._node(value_event, (*path, "<key>"), depth + 1)
                 continue
             child = (*path, key)
             if key in result:
                 first = self.key_marks[child]
-                self.problems.append(
-                    LoadProblem("Y03", key_mark, child, {"key": key, "first_line": first.line})
-                )
+                self.problems.append(LoadProblem("Y03", key_mark, child, {"key": key, "first_line": first.line}))
                 self._node(value_event, (*path, "<duplicate>"), depth + 1)
                 continue
             self.key_marks[child] = key_mark
@@ -201,19 +226,32 @@ class _Builder:
             event = next(self.events)
 
 
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> LoadProblem:
+    """Turn a parser error into a Y10 problem, placed where staff should look."""
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    where = exc.problem_mark or exc.context_mark
+    starts_construct = exc.context_mark is not None and (
+        "quoted scalar" in context or "simple key" in context or "flow" in context
+    )
+    if starts_construct:  # the opening quote, key or bracket, not where the parser gave up
+        where = exc.context_mark
+    mark = _mark(where) if where else Mark(1, 1)
+    char = ""
+    if exc.problem_mark is not None and exc.problem_mark.index < len(text):
+        char = text[exc.problem_mark.index]
+    return LoadProblem("Y10", mark, params={"problem": problem, "context": context, "char": char})
+
+
 def load_yaml(raw: bytes) -> Document:
-    """Parse one staff file strictly; raise :class:`YamlLoadError` on any problem."""
+    """Parse one staff file strictly; raise :class:`YamlLoadError` when nothing can be trusted."""
     text = decode_text(raw)
     builder = _Builder(yaml.parse(text, Loader=_Loader))
     try:
         data = builder.build()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-        problem = (exc.problem or "").strip()
-        builder.problems.append(LoadProblem("Y10", where, params={"problem": problem}))
-    except yaml.YAMLError as exc:  # pragma: no cover - unmarked reader errors
-        builder.problems.append(LoadProblem("Y10", Mark(1, 1), params={"problem": str(exc)}))
-    if builder.problems:
-        raise YamlLoadError(builder.problems)
-    return Document(data, builder.marks, builder.key_marks)
+        raise YamlLoadError([syntax_problem(exc, text)]) from None
+    except (yaml.YAMLError, StopIteration) as exc:  # pragma: no cover - reader errors are caught in decode_text
+        raise YamlLoadError([LoadProblem("Y10", Mark(1, 1), params={"problem": str(exc), "context": ""})]) from None
+    problems = sorted(builder.problems, key=lambda p: (p.mark.line, p.mark.column))
+    return Document(data, builder.marks, builder.key_marks, problems, builder.dropped)
