@@ -66,6 +66,8 @@ def description(batch: Batch, page_url: str) -> str:
 def event_lines(catalogue: Catalogue, batch: Batch, site: Site) -> list[str]:
     """Return the unfolded content lines of one batch's calendar."""
     page_url = site.url(urls.batch(batch.id))
+    # URL must be an absolute URI; a local build (no SITEURL) leaves it out.
+    link = [f"URL;VALUE=URI:{page_url}"] if site.is_absolute else []
     return [
         "BEGIN:VCALENDAR",
         f"PRODID:{PRODID}",
@@ -82,7 +84,7 @@ def event_lines(catalogue: Catalogue, batch: Batch, site: Site) -> list[str]:
         f"SUMMARY:{escape_text(batch.title)}",
         f"LOCATION:{escape_text(location(catalogue, batch))}",
         f"DESCRIPTION:{escape_text(description(batch, page_url))}",
-        f"URL;VALUE=URI:{page_url}",
+        *link,
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
         "END:VCALENDAR",

@@ -1,0 +1,24 @@
+"""Plain text from staff Markdown: no markup left, paragraphs and list items kept apart."""
+
+from __future__ import annotations
+
+import pytest
+from etalase.outputs.text import clean, plain_text
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Kopi **robusta** dan *arabika*.", "Kopi robusta dan arabika."),
+    ("Baris satu\nbaris dua.", "Baris satu baris dua."),
+    ("Paragraf satu.\n\nParagraf dua.", "Paragraf satu.\n\nParagraf dua."),
+    ("Intro:\n\n- satu\n- dua\n\nPenutup.", "Intro:\n\n- satu\n- dua\n\nPenutup."),
+    ("1. satu\n2. dua", "- satu\n- dua"),
+    ("[Toko](https://contoh.invalid) & `kode` < 5", "Toko & kode < 5"),
+    ("A<script>alert(1)</script>B <b>tebal</b>", "AB tebal"),
+    ("# Judul\nIsi", "Judul\n\nIsi"),
+])
+def test_plain_text(source, expected):
+    assert plain_text(source) == expected
+
+
+def test_clean_drops_control_characters_and_normalises_line_ends():
+    assert clean("a\x00b\x1bc\r\nd\re\tf") == "abc\nd\ne\tf"
