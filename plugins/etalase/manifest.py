@@ -366,11 +366,14 @@ class KeptCheck:
     lost: list[LostUrl]
     note: str = ""
     passed: bool = True
+    compared: bool = True
 
 
 def check_links_kept(output_dir: Path, catalogue_root: Path, live_source: str | None,
                      first_deploy: bool = False) -> KeptCheck:
     """Write the build's manifest and compare it with the live one; fail when a URL would die."""
+    if not Path(output_dir).is_dir():
+        raise BuildError(f"{output_dir} does not exist: build the site first (invoke build or invoke publish)")
     index = record_index(catalogue_root)
     built = write_manifest(output_dir, catalogue_root, index)
     problem = ""
@@ -388,9 +391,10 @@ def check_links_kept(output_dir: Path, catalogue_root: Path, live_source: str | 
                 problem = f"{live_source} tidak punya {MANIFEST_NAME}"
     if live is None:
         if first_deploy:
-            return KeptCheck([], f"{problem}; --first-deploy: dianggap penerbitan pertama, tidak ada yang dibandingkan")
-        return KeptCheck([], f"{problem}. Bila ini penerbitan pertama, jalankan ulang dengan --first-deploy.",
-                         passed=False)
+            note = f"{problem}; --first-deploy: dianggap penerbitan pertama, tidak ada yang dibandingkan"
+            return KeptCheck([], note, compared=False)
+        note = f"{problem}. Bila ini penerbitan pertama, jalankan ulang dengan --first-deploy."
+        return KeptCheck([], note, passed=False, compared=False)
     lost = compare(live, built, index)
     note = "--first-deploy diabaikan: situs yang terbit punya manifest, jadi dibandingkan" if first_deploy else ""
     return KeptCheck(lost, note, passed=not any(not item.allowed for item in lost))

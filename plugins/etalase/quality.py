@@ -73,14 +73,14 @@ class QualityReport:
 
 
 def default_today(catalogue: Catalogue, environ: Mapping[str, str]) -> tuple[dt.date, str]:
-    """Pick the reference date: SOURCE_DATE_EPOCH, else the newest batch's first day."""
+    """Pick the reference date as the build does: SOURCE_DATE_EPOCH, else the newest batch's last day."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date(), "SOURCE_DATE_EPOCH"
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date(), "dari SOURCE_DATE_EPOCH"
     if catalogue.batches:
-        newest = catalogue.batches[-1]
-        return newest.start, f"hari pertama batch terbaru ({newest.id})"
-    return dt.date.today(), "hari ini"
+        newest = max(catalogue.batches, key=lambda batch: batch.end)
+        return newest.end, f"hari terakhir batch terbaru ({newest.id})"
+    return dt.date(1970, 1, 1), "belum ada batch"
 
 
 def check_quality(catalogue: Catalogue, today: dt.date, photos: Mapping[str, PhotoFacts],
@@ -253,7 +253,7 @@ def _todo_findings(batches: list[Batch], participants: list[Participant]) -> lis
 
 def format_quality_text(report: QualityReport) -> str:
     """The report for a terminal: one section per check, one line per finding."""
-    lines = [f"Laporan mutu katalog, tanggal acuan {report.today.isoformat()} ({report.today_source})", ""]
+    lines = [f"Laporan mutu katalog. Tanggal acuan {report.today.isoformat()}: {report.today_source}.", ""]
     for check, findings in report.by_check().items():
         lines.append(f"{CHECKS[check]} ({len(findings)})")
         lines += [f"  {f.file}: {f.subject}: {f.message}" for f in findings]

@@ -42,7 +42,7 @@ nav ul { padding-left: 1.2rem; }
 <body>
 <h1>Laporan mutu katalog</h1>
 <p>Untuk staf, tidak ditautkan dari situs dan tidak diindeks mesin pencari.
-Tanggal acuan: <strong>{{ report.today.isoformat() }}</strong> ({{ report.today_source }}).
+Tanggal acuan: <strong>{{ report.today.isoformat() }}</strong>, {{ report.today_source }}.
 {{ report.findings|length }} catatan perlu perhatian.</p>
 <nav aria-label="Isi laporan"><ul>
 {% for check, findings in groups.items() %}
