@@ -8,8 +8,9 @@ after listing every configuration error.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 
 @dataclass(frozen=True, order=True)
@@ -61,8 +62,8 @@ class BuildError(EtalaseError):
 
 def display_path(path, root) -> str:
     """Return ``path`` relative to the parent of ``root`` in POSIX form, for messages."""
-    try:
-        rel = PurePosixPath(*path.resolve().relative_to(root.resolve().parent).parts)
+    try:  # absolute, not resolved: a symlink is named by its own path, not by its target
+        rel = PurePosixPath(*Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(root)).parent).parts)
     except ValueError:
         rel = PurePosixPath(*path.parts)
     return str(rel)

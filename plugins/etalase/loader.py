@@ -139,7 +139,7 @@ def _ctx(error: dict, model: type[BaseModel]) -> dict:
     if error["type"] in ("literal_error", "enum"):
         ctx["expected"] = messages.choices(str(error["ctx"]["expected"]))
     if error["type"] == "extra_forbidden":
-        close = difflib.get_close_matches(ctx["field"].lower(), keys_at(model, loc[:-1]), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(ctx["field"].lower(), keys_at(model, loc[:-1]), n=1, cutoff=0.7)
         ctx["hint"] = f"; mungkin maksudnya `{close[0]}`?" if close else ""
     return ctx
 
@@ -183,13 +183,11 @@ def _read(result: LoadResult, path: Path, model: type[RecordModel]) -> None:
     document = loaded.document
     result.issues.extend(_load_issue(shown, problem) for problem in document.problems)
     if not isinstance(document.data, dict):
-        if not document.explained(()):
-            result.add(
-                loaded,
-                "F19",
-                (),
-                f"isi berkas berupa {messages.shape_of(document.data)}, bukan kelompok isian `kunci: nilai`",
-            )
+        if document.data is None and not document.explained(()):
+            result.add(loaded, "F19", (), "berkas kosong; isi dengan kelompok isian `kunci: nilai`")
+        elif not document.explained(()):
+            shape = messages.shape_of(document.data)
+            result.add(loaded, "F19", (), f"isi berkas berupa {shape}, bukan kelompok isian `kunci: nilai`")
         return
     try:
         record = model.model_validate(document.data)

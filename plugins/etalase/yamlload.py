@@ -36,6 +36,8 @@ Path_ = tuple[str | int, ...]
 # Characters YAML refuses (C0/C1 controls except tab, newlines and NEL; surrogates; non-characters).
 _FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _STANDARD_TAG = "tag:yaml.org,2002:"
+# A line whose value (after an optional `- ` and `key: `) starts with a quote.
+_QUOTE_START = re.compile(r"""^ *(?:- +)*(?:[^\s"'#-][^#]*?: +)?(["'])""")
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,22 @@ class _Builder:
             event = next(self.events)
 
 
+def _unclosed_quote(text: str, before_line: int) -> Mark | None:
+    """Find a value whose opening quote is not closed on its own line, above ``before_line``."""
+    for number, line in enumerate(text.split("\n")[: before_line - 1], start=1):
+        match = _QUOTE_START.match(line)
+        if not match:
+            continue
+        rest = line[match.end() :]
+        if match.group(1) == '"':
+            closed = '"' in rest.replace("\\\\", "").replace('\\"', "")
+        else:
+            closed = "'" in rest.replace("''", "")
+        if not closed:
+            return Mark(number, match.end())
+    return None
+
+
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> LoadProblem:
     """Turn a parser error into a Y10 problem, placed where staff should look."""
     problem = (exc.problem or "").strip()
@@ -240,6 +258,9 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> LoadProblem:
     char = ""
     if exc.problem_mark is not None and exc.problem_mark.index < len(text):
         char = text[exc.problem_mark.index]
+    quote = None if "quoted scalar" in context else _unclosed_quote(text, mark.line)
+    if quote is not None:  # a quote left open swallows the lines below it; point at the quote
+        mark, problem, context = quote, "found unexpected end of stream", "while scanning a quoted scalar"
     return LoadProblem("Y10", mark, params={"problem": problem, "context": context, "char": char})
 
 
