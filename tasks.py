@@ -112,3 +112,84 @@ def check_links(c):
     output = shlex.quote(str(ROOT / CONFIG["deploy_path"]))
     c.run(f"npx --no-install linkinator {output} --recurse --skip '^(?!http://localhost)' --verbosity error",
           pty=False)
+
+
+def _build(c, settings: str, *flags: str) -> None:
+    """Run the atomic build (``python -m etalase.build``); it exits non-zero and keeps the old output on failure."""
+    args = " ".join(shlex.quote(f) for f in ("--settings", str(ROOT / settings), *flags))
+    c.run(f"{_python()} -m etalase.build {args}", env={"PYTHONPATH": str(ROOT / "plugins")}, pty=False)
+
+
+@task
+def build(c, batch=0, output=""):
+    """Build the site into output/ (``--batch 9`` previews one batch); the old output stays if it fails."""
+    flags = ["--batch", str(batch)] if batch else []
+    flags += ["--output", output] if output else []
+    _build(c, CONFIG["settings_base"], *flags)
+
+
+@task
+def publish(c):
+    """Build for the public site with publishconf.py: SITEURL must be https (ETALASE_SITEURL=https://…)."""
+    _build(c, CONFIG["settings_publish"], "--publish")
+
+
+@task
+def clean(c):
+    """Remove output/ and any half-built sibling folders."""
+    import shutil
+
+    for path in [ROOT / CONFIG["deploy_path"], *ROOT.glob(f".{CONFIG['deploy_path']}.*")]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@task
+def serve(c, build_first=True, batch=0):
+    """Build the sample catalogue, then serve output/ on http://127.0.0.1:8000/ (``--no-build-first`` to skip)."""
+    from etalase.server import make_server
+
+    if build_first:
+        build(c, batch=batch)
+    server = make_server(ROOT / CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"])
+    print(f"Situs: http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl+C untuk berhenti)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
+@task
+def livereload(c, batch=0):
+    """Serve output/ and rebuild whenever catalogue_data/, content/, theme/ or plugins/ change."""
+    import contextlib
+
+    from etalase.server import serve_in_thread, watch
+    from invoke.exceptions import UnexpectedExit
+
+    build(c, batch=batch)
+    serve_in_thread(ROOT / CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"])
+    print(f"Situs: http://{CONFIG['host']}:{CONFIG['port']}/ — dibangun ulang saat berkas berubah (Ctrl+C berhenti)")
+
+    def rebuild():
+        try:
+            build(c, batch=batch)
+        except UnexpectedExit:
+            print("Build gagal; situs lama tetap disajikan.")
+
+    with contextlib.suppress(KeyboardInterrupt):
+        watch([ROOT / name for name in (CONFIG["catalogue"], "content", "theme", "plugins")], rebuild)
+
+
+@task
+def golden(c):
+    """Rebuild tests/golden/site-golden/ from tests/roots/site-golden/ (review the diff before committing)."""
+    c.run(f"{_python()} -m tests.golden", pty=False)
+
+
+@task
+def lighthouse(c, catalogue="", port=0):
+    """Build, serve on 127.0.0.1 and print Lighthouse scores (mobile) of home, batch, exhibitor and product pages."""
+    flags = ["--catalogue", catalogue] if catalogue else []
+    flags += ["--port", str(port)] if port else []
+    c.run(f"{_python()} benchmarks/lighthouse.py {' '.join(shlex.quote(f) for f in flags)}",
+          env={"PYTHONPATH": str(ROOT / "plugins")}, pty=False)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 HOME = ""
 SEARCH = "cari/"
+# Served by web hosts for any missing path, so its links are root-relative.
+NOT_FOUND = "404.html"
 PAGE_SEGMENT = "halaman"
 
 # Folder of each record kind; also the first segment of its URLs.
@@ -92,6 +94,11 @@ def qr_code(kind: str, record_id: str) -> str:
 def card(key: str) -> str:
     """A preview card image (Open Graph), content-addressed."""
     return f"kartu/{key}.jpg"
+
+
+def content(slug: str) -> str:
+    """A content page from ``content/<slug>.md`` (Pelican's ``PAGE_URL``), e.g. ``tentang/``."""
+    return f"{slug}/"
 
 
 def file_of(url: str) -> str:

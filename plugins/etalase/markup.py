@@ -1,0 +1,72 @@
+"""Markdown to sanitised HTML: the one place where text typed by people becomes markup.
+
+Staff Markdown (descriptions, summaries) may use paragraphs, emphasis, lists,
+quotes and links; everything else is dropped by nh3 (``<script>`` and
+``<style>`` with their content, other tags keeping their text). Links keep only
+``http``, ``https`` and ``mailto`` targets and get ``rel="nofollow noopener ugc"``.
+:func:`_trusted` is the only function that marks HTML safe for Jinja.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+#: Tags staff Markdown may produce; headings are left out so pages keep their own outline.
+STAFF_TAGS = frozenset({"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "a", "code"})
+#: Content pages (content/*.md) may also structure themselves with sub-headings.
+PAGE_TAGS = STAFF_TAGS | {"h2", "h3"}
+ATTRIBUTES = {"a": {"href", "title"}}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+STAFF_LINK_REL = "nofollow noopener ugc"
+DROPPED_WITH_CONTENT = frozenset({"script", "style"})
+
+# nh3 keeps a link whose target it refused, without href; such an anchor is unwrapped to its text.
+_HREFLESS_LINK = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.DOTALL)
+# Staff headings become plain paragraphs (before sanitising), so a page keeps one outline.
+_HEADING_TAG = re.compile(r"<(/?)h[1-6]>")
+# Paragraphs left empty once a refused tag is gone (``<img onerror=…>``).
+_EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
+
+
+def _trusted(html: str) -> Markup:
+    """Mark sanitised HTML as safe for templates; nothing else in the project does this."""
+    return Markup(html)  # noqa: S704 - every caller passes nh3 output
+
+
+def clean(html: str, tags: frozenset[str] = STAFF_TAGS, link_rel: str | None = STAFF_LINK_REL) -> Markup:
+    """Sanitise an HTML fragment with nh3 and return it marked safe."""
+    cleaned = nh3.clean(
+        html,
+        tags=set(tags),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=link_rel,
+        strip_comments=True,
+    )
+    unwrapped = _HREFLESS_LINK.sub(r"\1", cleaned)
+    return _trusted(_EMPTY_PARAGRAPH.sub("", unwrapped).strip())
+
+
+def render_markdown(text: str | None) -> Markup:
+    """Render staff Markdown to sanitised HTML; ``None`` or blank gives an empty string."""
+    if not text or not text.strip():
+        return _trusted("")
+    html = markdown.markdown(text, output_format="html", extensions=["sane_lists"])
+    return clean(_HEADING_TAG.sub(r"<\1p>", html))
+
+
+def clean_page(html: str | None) -> Markup:
+    """Sanitise a content page that Pelican rendered from ``content/*.md``."""
+    return clean(html or "", tags=PAGE_TAGS, link_rel=None)
+
+
+def plain_summary(text: str | None, width: int = 155) -> str:
+    """Staff Markdown as one line of plain text, shortened on a word boundary (meta descriptions)."""
+    plain = render_markdown(text).striptags()
+    return textwrap.shorten(plain, width=width, placeholder="…") if plain else ""

@@ -1,0 +1,105 @@
+"""The plugin's settings (``ETALASE_*``): defaults in one place, read into a typed object.
+
+Pelican hands settings over as a plain dict; :func:`read_options` picks the
+``ETALASE_*`` keys, fills in the defaults below and checks their types, so the
+rest of the plugin works with :class:`Options`. Nothing here imports Pelican.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildError
+
+DEFAULTS: dict[str, object] = {
+    # Folder of the staff records; relative paths are taken from the working folder.
+    "ETALASE_CATALOGUE": "catalogue_data",
+    # The day the site is built "as of" (date or ISO text); None: SOURCE_DATE_EPOCH, else the newest batch's end.
+    "ETALASE_TODAY": None,
+    # Number of one batch to preview alone (``invoke build --batch 9``); None builds everything.
+    "ETALASE_BATCH": None,
+    # Products per page of a listing.
+    "ETALASE_PER_PAGE": 24,
+    # Featured (unggulan) products shown on the home page.
+    "ETALASE_FEATURED": 8,
+    # Content-addressed cache of photo variants, kept outside the output folder.
+    "ETALASE_IMAGE_CACHE": ".cache/images",
+    # Photo widths the pipeline makes (px); the templates' ``sizes`` attributes assume these.
+    "ETALASE_IMAGE_WIDTHS": (320, 640, 960, 1280),
+    # Worker processes for photo encoding; None uses every core.
+    "ETALASE_IMAGE_WORKERS": None,
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    """The plugin's settings after defaults and checks."""
+
+    catalogue: Path
+    today: dt.date | None
+    batch: int | None
+    per_page: int
+    featured: int
+    image_cache: Path
+    image_widths: tuple[int, ...]
+    image_workers: int | None
+
+
+def _date(value: object) -> dt.date | None:
+    """Accept a date, an ISO date text or None."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise BuildError(f"ETALASE_TODAY must be a date like 2023-11-06, not {value!r}") from None
+
+
+def _positive(name: str, value: object, optional: bool = False) -> int | None:
+    """Accept a positive whole number (or None when optional)."""
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).isdigit() or int(value) < 1:
+        raise BuildError(f"{name} must be a positive whole number, not {value!r}")
+    return int(value)
+
+
+def read_options(settings: Mapping[str, object]) -> Options:
+    """Return the ``ETALASE_*`` settings with defaults filled in; raise BuildError on a bad value."""
+    merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k.startswith("ETALASE_")}}
+    unknown = sorted(set(merged) - set(DEFAULTS))
+    if unknown:
+        raise BuildError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(DEFAULTS))}")
+    widths = tuple(_positive("ETALASE_IMAGE_WIDTHS", w) for w in merged["ETALASE_IMAGE_WIDTHS"])
+    return Options(
+        catalogue=Path(str(merged["ETALASE_CATALOGUE"])),
+        today=_date(merged["ETALASE_TODAY"]),
+        batch=_positive("ETALASE_BATCH", merged["ETALASE_BATCH"], optional=True),
+        per_page=_positive("ETALASE_PER_PAGE", merged["ETALASE_PER_PAGE"]),
+        featured=_positive("ETALASE_FEATURED", merged["ETALASE_FEATURED"]),
+        image_cache=Path(str(merged["ETALASE_IMAGE_CACHE"])),
+        image_widths=widths,
+        image_workers=_positive("ETALASE_IMAGE_WORKERS", merged["ETALASE_IMAGE_WORKERS"], optional=True),
+    )
+
+
+def resolve_today(
+    configured: dt.date | None, batch_ends: list[dt.date], environ: Mapping[str, str] = os.environ
+) -> dt.date:
+    """The build's "today": the setting, else SOURCE_DATE_EPOCH, else the newest batch's end; never the clock."""
+    if configured is not None:
+        return configured
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise BuildError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}")
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    if batch_ends:
+        return max(batch_ends)
+    return dt.date(1970, 1, 1)

@@ -1,0 +1,44 @@
+"""What the theme's templates can call: filters for formatting and Markdown, globals for strings and URLs.
+
+:func:`install` adds them to a Jinja environment and turns on what the house
+style requires: autoescaping and strict undefined values (a typo in a
+template fails the build instead of printing nothing). No Pelican here.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment, StrictUndefined
+
+from . import contact, formatting, markup, urls
+from .strings import T
+
+FILTERS = {
+    "rupiah": formatting.rupiah,
+    "rupiah_compact": formatting.rupiah_compact,
+    "price": lambda value: formatting.price(value, on_request=T.price_on_request),
+    "number": formatting.number,
+    "percent": formatting.percent,
+    "date": formatting.date,
+    "iso_date": formatting.iso_date,
+    "markdown": markup.render_markdown,
+    "clean_page": markup.clean_page,
+    "summary": markup.plain_summary,
+    "phone": contact.display_phone,
+}
+
+GLOBALS = {
+    "t": T,
+    "urls": urls,
+    "date_range": formatting.date_range,
+    "contact_links": contact.contact_links,
+    "whatsapp_url": contact.whatsapp_url,
+    "chat_message": contact.chat_message,
+}
+
+
+def install(env: Environment) -> None:
+    """Add the project's filters and globals to ``env``; autoescape on, undefined values fatal."""
+    env.autoescape = True
+    env.undefined = StrictUndefined
+    env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)

@@ -1,0 +1,45 @@
+"""Fixtures shared by every test module; keep this file small and generic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+ROOTS = PROJECT / "tests" / "roots"
+
+
+@pytest.fixture(scope="session")
+def image_cache(tmp_path_factory) -> Path:
+    """One photo cache for the whole session, so each test root's photos are encoded once."""
+    return tmp_path_factory.mktemp("image-cache")
+
+
+@pytest.fixture
+def build_site(tmp_path: Path, image_cache: Path) -> Callable[..., Path]:
+    """Return ``build_site(root, tmp_path=None, **overrides)``: a real Pelican build of a test root.
+
+    ``root`` is a folder name under tests/roots/ or a path; it holds
+    ``catalogue_data/`` and may hold ``content/`` (else the project's is used).
+    The site is written to ``<tmp_path>/output`` through the atomic build, with
+    warnings fatal; Pelican settings can be overridden by keyword.
+    """
+    from etalase.build import build
+
+    def run(root: str | Path, tmp_path: Path = tmp_path, **overrides) -> Path:
+        root = ROOTS / root if isinstance(root, str) else Path(root)
+        output = Path(overrides.pop("OUTPUT_PATH", tmp_path / "output"))
+        settings = {
+            "OUTPUT_PATH": str(output),
+            "ETALASE_CATALOGUE": str(root / "catalogue_data"),
+            "ETALASE_IMAGE_CACHE": str(image_cache),
+            "ETALASE_IMAGE_WORKERS": 1,
+        }
+        if (root / "content").is_dir():
+            settings["PATH"] = str(root / "content")
+        build(PROJECT / "pelicanconf.py", {**settings, **overrides})
+        return output
+
+    return run

@@ -1,0 +1,164 @@
+"""Real Pelican builds of tests/roots/site-basic: every record has its page, links resolve, output is stable."""
+
+from __future__ import annotations
+
+import pytest
+from etalase import urls
+from etalase.catalogue import load_catalogue
+
+from tests.conftest import ROOTS
+from tests.site_helpers import broken_links, soup, target_exists, tree
+
+pytestmark = pytest.mark.slow
+
+TODAY = "2023-11-07"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, image_cache):
+    """site-basic built once for this module, 2 products per page so listings paginate."""
+    from etalase.build import build
+
+    from tests.conftest import PROJECT
+
+    output = tmp_path_factory.mktemp("basic") / "output"
+    build(PROJECT / "pelicanconf.py", {
+        "OUTPUT_PATH": str(output),
+        "ETALASE_CATALOGUE": str(ROOTS / "site-basic" / "catalogue_data"),
+        "ETALASE_IMAGE_CACHE": str(image_cache),
+        "ETALASE_IMAGE_WORKERS": 1,
+        "ETALASE_PER_PAGE": 2,
+        "ETALASE_TODAY": TODAY,
+    })
+    return output
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    """The validated catalogue of site-basic."""
+    return load_catalogue(ROOTS / "site-basic" / "catalogue_data")
+
+
+def test_every_published_record_has_its_page(site, catalogue):
+    expected = [urls.product(item.id) for item in catalogue.listings]
+    expected += [urls.exhibitor(i) for i in catalogue.exhibitors] + [urls.school(i) for i in catalogue.schools]
+    expected += [urls.batch(b.id) for b in catalogue.batches]
+    expected += [urls.category(i) for i in catalogue.categories] + [urls.city(i) for i in catalogue.cities]
+    expected += [urls.certified(kind) for kind in urls.CERTIFIED]
+    missing = [url for url in expected if not target_exists(site, "/" + url)]
+    assert missing == []
+    assert len(catalogue.listings) == 5
+
+
+def test_withdrawn_records_have_no_page(site, catalogue):
+    assert ("eksibitor", "toko-ditarik") in catalogue.withdrawn
+    for folder, record_id in catalogue.withdrawn:
+        assert not (site / folder / record_id).exists(), f"{folder}/{record_id} was published"
+    assert "Toko Ditarik" not in (site / "batch" / "batch-9" / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_pages_and_content_pages_exist(site):
+    for url in ("", "cari/", "batch/", "eksibitor/", "sekolah/", "produk/", "kategori/", "kota/", "sertifikasi/",
+                "tentang/", "cara-ikut/", "kontak/"):
+        assert target_exists(site, "/" + url), url
+    assert (site / "404.html").is_file()
+
+
+def test_every_internal_link_and_image_resolves(site):
+    assert broken_links(site) == []
+
+
+def test_originals_are_never_published(site):
+    published = {path.split("/")[-1] for path in tree(site)}
+    assert not published & {"kopi.jpg", "kopi-2.jpg", "batik.jpg", "logo.png"}
+    assert any(name.endswith(".webp") for name in published)
+
+
+def test_listings_paginate_with_prev_next_links(site):
+    first, second = soup(site, "produk/"), soup(site, "produk/halaman/2/")
+    assert first.find("link", rel="next")["href"] == "/produk/halaman/2/"
+    assert first.find("link", rel="prev") is None
+    assert second.find("link", rel="prev")["href"] == "/produk/"
+    assert second.find("link", rel="next")["href"] == "/produk/halaman/3/"
+    assert soup(site, "produk/halaman/3/").find("link", rel="next") is None
+    current = second.select_one('nav.pages a[aria-current="page"]')
+    assert current.get_text(strip=True) == "2"
+    assert "Halaman 2 dari 3" in second.select_one("nav.pages").get_text()
+
+
+def test_old_ids_become_redirect_pages(site):
+    for old, new in (("produk/kopi-robusta-250/", "/produk/kopi-robusta-betawi-250g/"),
+                     ("eksibitor/kopi-betawi/", "/eksibitor/kopi-betawi-sejahtera/"),
+                     ("batch/bm-9/", "/batch/batch-9/")):
+        page = soup(site, old)
+        assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={new}"
+        assert page.find("link", rel="canonical")["href"] == new
+        assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+        assert page.select_one("main a")["href"] == new
+
+
+def test_product_page_shows_prices_certificates_and_chat_link(site):
+    page = soup(site, "produk/kopi-robusta-betawi-250g/")
+    text = page.get_text(" ")
+    assert page.find("h1").get_text() == "Kopi Robusta Betawi 250 g"
+    assert "Rp\u00a045.000" in text and "per bungkus" in text
+    assert "Wajib dibeli (TKDN+BMP ≥ 40 %)" in text
+    assert "42,5\u00a0%" in text and "47,5\u00a0%" in text
+    assert "ID31110000123450223" in text
+    chat = page.select_one("a.chat")
+    assert chat["href"].startswith("https://wa.me/6281234567801?text=Halo%2C%20saya%20tertarik")
+    assert "Kopi%20Robusta%20Betawi%20250%20g" in chat["href"]
+    assert page.select_one(".seller-line a")["href"] == "/eksibitor/kopi-betawi-sejahtera/"
+    assert len(page.find_all("main")) == 1
+
+
+def test_price_kinds_render_in_indonesian(site):
+    assert "Rp\u00a0350.000–Rp\u00a0750.000" in soup(site, "produk/kain-batik-tulis-ondel-ondel/").get_text()
+    assert "Harga atas permintaan" in soup(site, "produk/kredit-modal-kerja-umkm/").get_text()
+
+
+def test_home_shows_current_batch_figures_and_featured(site):
+    page = soup(site, "")
+    text = page.get_text(" ")
+    assert "Batch sedang berlangsung" in text
+    assert "6–9 November 2023" in text
+    assert "82,9\u00a0%" in text
+    assert "Rp\u00a013,1 triliun dari komitmen Rp\u00a015,8 triliun" in text
+    assert "per 5 November 2023" in text and "Dashboard Bigbox LKPP" in text
+    featured = [a["href"] for a in page.select("#unggulan ~ .grid a.card-link")]
+    assert featured == ["/produk/kain-batik-tulis-ondel-ondel/", "/produk/kopi-robusta-betawi-250g/"]
+    assert page.select_one("p.banner").get_text().startswith("Data contoh")
+
+
+def test_every_page_has_one_h1_lang_and_search_form(site):
+    for file in sorted(site.rglob("*.html")):
+        page = soup(site, file.relative_to(site).as_posix())
+        assert page.html["lang"] == "id", file
+        assert len(page.find_all("h1")) == 1, file
+        if page.find("meta", attrs={"http-equiv": "refresh"}) is None:
+            form = page.select_one("header form[role=search]")
+            assert form["action"] == "/cari/" and form.find("input")["name"] == "q", file
+
+
+def test_producers_see_every_page(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/produk/kopi-robusta-betawi-250g/" in sitemap
+    assert "/tentang/" in sitemap
+    assert "/produk/kopi-robusta-250/" not in sitemap  # a redirect
+    assert "404.html" not in sitemap
+    assert (site / urls.batch_calendar("batch-9")).is_file()
+
+
+def test_preview_of_one_batch_builds_only_its_records(build_site, tmp_path):
+    output = build_site("site-basic", tmp_path, ETALASE_BATCH=8, ETALASE_TODAY=TODAY)
+    assert (output / "batch" / "batch-8" / "index.html").is_file()
+    assert not (output / "batch" / "batch-9").exists()
+    assert not (output / "sekolah" / "smkn-32-jakarta").exists()
+    assert not (output / "eksibitor" / "bank-contoh").exists()
+    assert (output / "produk" / "kain-batik-tulis-ondel-ondel" / "index.html").is_file()
+    assert broken_links(output) == []
+
+
+def test_two_builds_are_byte_identical(build_site, tmp_path, site):
+    again = build_site("site-basic", tmp_path, ETALASE_PER_PAGE=2, ETALASE_TODAY=TODAY)
+    assert tree(again) == tree(site)
