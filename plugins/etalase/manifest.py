@@ -41,7 +41,7 @@ HEAD_CHARS = 16_384
 #: Never listed: pages for staff that nothing public links to.
 HIDDEN_PREFIXES = (f"/{urls.STAFF}",)
 #: Listed but never checked: content-addressed or rebuilt-every-time files.
-VOLATILE_PREFIXES = ("/gambar/", "/kartu/", "/pagefind/", "/theme/", "/static/")
+VOLATILE_PREFIXES = ("/gambar/", "/kartu/", "/pagefind/", "/theme/", "/static/", "/qr/")
 #: Files outside record folders that people download or subscribe to, so must stay.
 KEPT_FILE_SUFFIXES = (".ics", ".xml", ".json", ".csv", ".txt", ".pdf")
 #: URL folders that belong to one record: ``/<kind>/<id>/…``.
@@ -255,8 +255,6 @@ def owner_of(url: str) -> tuple[str, str] | None:
     parts = url.strip("/").split("/")
     if len(parts) >= 2 and parts[0] in RECORD_KINDS and parts[1] != urls.PAGE_SEGMENT:
         return parts[0], parts[1]
-    if len(parts) == 3 and parts[0] == "qr" and parts[1] in RECORD_KINDS:
-        return parts[1], PurePosixPath(parts[2]).stem
     return None
 
 
@@ -290,6 +288,10 @@ def _explain(url: str, live: Manifest, built: Manifest, index: RecordIndex) -> L
                        "kosakata/kategori.yaml) atau minta pengembang menambahkan pengalihan.")
     kind, record_id = owner
     what = _KIND_NAMES[kind]
+    page = f"/{urls.record(kind, record_id)}"
+    if url != page and page in built.redirects:
+        return LostUrl(url, "U00", f"{what} `{record_id}` diganti ID-nya: {page} dialihkan, {url} tidak bisa",
+                       "", allowed=True)
     if owner in index.withdrawn:
         source = index.sources.get(owner)
         return LostUrl(url, "U00", f"{what} `{record_id}` ditarik (`ditarik: ya`): {url} dihapus dari situs",
