@@ -1,0 +1,98 @@
+"""Personal data in free text: NIK-like numbers and phone numbers are refused, official numbers are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from etalase.privacy import mask, scan_data, scan_text
+
+from tests.catalogue_helpers import EXHIBITOR, SCHOOL, copy_root, edit, issues, only_issue, valid
+
+EX = "catalogue_data/" + EXHIBITOR
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A fresh copy of the minimal valid catalogue."""
+    return copy_root(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("NIK 3171012345678901", [("P01", "3171012345678901")]),
+        ("NIK: 3171 0123 4567 8901.", [("P01", "3171 0123 4567 8901")]),
+        ("KTP 3171.0123.4567.8901", [("P01", "3171.0123.4567.8901")]),
+        ("WA 0812-3456-7890 ya", [("P02", "0812-3456-7890")]),
+        ("telp (021) 555 1234", [("P02", "(021) 555 1234")]),
+        ("hubungi +62 812 3456 7890", [("P02", "+62 812 3456 7890")]),
+        ("https://wa.me/6281234567890", [("P02", "6281234567890")]),
+    ],
+)
+def test_scan_text_finds(text: str, found: list) -> None:
+    assert list(scan_text(text)) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harga Rp 625.000.000 per paket",
+        "Omzet 625.000.000 setahun",
+        "Rp625000000",
+        "Berdiri 2015, diperbarui 2023-11-06",
+        "Sertifikat halal ID31110000123450223",
+        "NIB 9120001234567",
+        "Kemasan 250 g, isi 12 pcs",
+        "Kode produksi 0812",
+    ],
+)
+def test_scan_text_leaves_alone(text: str) -> None:
+    assert list(scan_text(text)) == []
+
+
+def test_scan_data_skips_contact_and_official_fields() -> None:
+    data = {
+        "kontak": {"whatsapp": "0812-3456-7890", "telepon": "021-5551234"},
+        "nib": "3171012345678901",
+        "produk": [{"sertifikasi": {"halal": {"nomor": "3171012345678901"}}, "nama": "Tas 0812 3456 7890"}],
+    }
+    assert list(scan_data(data)) == [(("produk", 0, "nama"), "P02", "0812 3456 7890")]
+
+
+def test_mask_keeps_three_digits() -> None:
+    assert mask("0812-3456-7890") == "•••••••••890"
+
+
+def test_nik_in_description(root: Path) -> None:
+    edit(root, EXHIBITOR, "Sangrai kopi robusta sejak 2015.", "Pemilik NIK 3171 0123 4567 8901.")
+    assert only_issue(root) == (f"{EX}:5:1", "P01", "deskripsi", "nomor mirip NIK •••••••••••••901 di teks bebas")
+
+
+def test_phone_in_product_description(root: Path) -> None:
+    edit(root, EXHIBITOR, "Kopi bubuk robusta sangrai sedang.", "Pesan lewat 0812 9999 0001.")
+    assert only_issue(root) == (
+        f"{EX}:18:5", "P02", "produk[0].deskripsi", "nomor telepon •••••••••001 di teks bebas",
+    )
+
+
+def test_phone_in_photo_alt_and_name(root: Path) -> None:
+    edit(root, EXHIBITOR, "alt: Kemasan kopi robusta 250 gram", "alt: Kemasan dengan stiker 0812-9999-0001")
+    edit(root, EXHIBITOR, "nama: Kopi Contoh", "nama: Kopi Contoh 021 555 1234")
+    assert issues(root) == [
+        (f"{EX}:1:1", "P02", "nama", "nomor telepon •••••••234 di teks bebas"),
+        (f"{EX}:21:9", "P02", "produk[0].foto[0].alt", "nomor telepon •••••••••001 di teks bebas"),
+    ]
+
+
+def test_privacy_is_checked_even_when_the_record_has_other_errors(root: Path) -> None:
+    edit(root, EXHIBITOR, "jenis: ikm", "jenis: pabrik")
+    edit(root, EXHIBITOR, "Sangrai kopi robusta sejak 2015.", "Pemilik NIK 3171012345678901.")
+    assert [code for _, code, _, _ in issues(root)] == ["F15", "P01"]
+
+
+def test_contact_fields_and_certificate_numbers_may_hold_numbers(root: Path) -> None:
+    edit(root, SCHOOL, "kontak:\n", "kontak:\n  whatsapp: 0812-3456-7890\n  telepon: (021) 830-0000\n")
+    edit(root, EXHIBITOR, "nomor_sertifikat: TKDN-0001", "nomor_sertifikat: 3171012345678901")
+    edit(root, EXHIBITOR, "Sangrai kopi robusta sejak 2015.", "Omzet Rp 625.000.000 sejak 2015-01-01.")
+    valid(root)
