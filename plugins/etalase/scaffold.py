@@ -24,7 +24,10 @@ from .artifacts import write_bytes_atomic
 from .catalogue import load_catalogue
 from .errors import DataError, EtalaseError, Issue
 from .fieldtypes import check_slug, parse_date
+from .loader import LoadResult, load_files
+from .models import Batch, Participant
 from .report import format_text
+from .yamlload import YamlLoadError, load_yaml
 
 #: Placeholder photos start with this, so people and the quality report spot them.
 PLACEHOLDER_PREFIX = "foto-sementara-"
@@ -71,7 +74,7 @@ def is_placeholder(photo_file: str) -> bool:
 # -- text builders (pure) -----------------------------------------------------------
 
 
-def batch_yaml(number: int, start: dt.date, end: dt.date, title: str = "") -> str:
+def batch_yaml(number: int, start: dt.date, end: dt.date, title: str = "", city: str = "jakarta-pusat") -> str:
     """The YAML of a new batch."""
     return f"""\
 # Batch {number} Business Matching. Ganti setiap isian bertanda TODO, lalu simpan.
@@ -83,7 +86,7 @@ selesai: {end.isoformat()}  # tanggal hari terakhir
 tempat:
   nama: "TODO: nama tempat, mis. Balai Kota DKI Jakarta"
   alamat: "TODO: alamat lengkap tempat"
-  kota: jakarta-pusat  # TODO: ID kota dari kosakata/wilayah.yaml
+  kota: {city}  # TODO: ID kota dari kosakata/wilayah.yaml
 ringkasan: |
   TODO: ringkasan batch ini dalam satu atau dua paragraf (boleh **tebal**).
 # Eksibitor yang ikut: hapus tanda # di depan baris `eksibitor:` dan baris-baris ID di
@@ -224,13 +227,34 @@ def _refuse_existing(path: Path) -> None:
         raise ScaffoldError(f"{path} sudah ada; tidak ditimpa")
 
 
+def _refuse_taken(result: LoadResult, batch_number: int | None = None, product_id: str | None = None) -> None:
+    """Refuse a batch number or product ID another record already uses, naming that record's file."""
+    for record in result.records(Batch):
+        if record.number == batch_number:
+            raise ScaffoldError(f"batch nomor {batch_number} sudah ada di {record.source}")
+    for record in result.records(Participant):
+        for product in record.products:
+            if product_id is not None and product_id.casefold() in {product.id, *product.old_ids}:
+                raise ScaffoldError(f"ID produk `{product_id}` sudah dipakai di {record.source}; pilih ID lain")
+
+
+def first_city(root: Path) -> str:
+    """The first city ID in kosakata/wilayah.yaml, as the batch template's default venue city."""
+    try:
+        data = load_yaml((Path(root) / "kosakata" / "wilayah.yaml").read_bytes()).data
+        return check_slug(data["kota"][0]["id"])
+    except (OSError, YamlLoadError, LookupError, TypeError, PydanticCustomError):
+        return "jakarta-pusat"
+
+
 def create_batch(root: Path, number: str, start: str, end: str, title: str = "") -> Path:
     """Write ``batch/batch-<number>.yaml`` and check that it validates."""
     if not re.fullmatch(r"[1-9]\d{0,3}", str(number)):
         raise ScaffoldError(f"nomor batch '{number}' harus bilangan bulat, mis. 10")
     path = Path(root) / "batch" / f"batch-{number}.yaml"
     _refuse_existing(path)
-    text = batch_yaml(int(number), date(start, "mulai"), date(end, "selesai"), title)
+    _refuse_taken(load_files(Path(root)), batch_number=int(number))
+    text = batch_yaml(int(number), date(start, "mulai"), date(end, "selesai"), title, first_city(root))
     _checked(root, lambda: write_bytes_atomic(path, text.encode("utf-8")), lambda: path.unlink())
     return path
 
@@ -254,6 +278,7 @@ def add_product(root: Path, owner_id: str, product_id: str, name: str, category:
     photo_rel = placeholder_path(owner_id, slug(product_id, "id"))
     photo = root / photo_rel
     _refuse_existing(photo)
+    _refuse_taken(load_files(root), product_id=product_id)
     original = path.read_bytes()
     try:
         text = original.decode("utf-8")
