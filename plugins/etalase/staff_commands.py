@@ -1,0 +1,91 @@
+"""The ``report`` and ``check-links-kept`` subcommands of ``python -m etalase``.
+
+:mod:`etalase.cli` owns the parser; it calls :func:`add_commands` to register
+these two and :func:`run` to dispatch them, so the glue for the quality report
+and the kept-links check lives next to nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from .catalogue import load_catalogue
+from .errors import BuildError, DataError
+from .report import format_text
+
+COMMANDS = ("report", "check-links-kept")
+
+
+def report(folder: Path, today: dt.date | None, fmt: str, html_output: Path | None) -> int:
+    """Print the staff quality report, optionally write /staf/laporan/; findings never fail."""
+    from .quality import check_quality, default_today, format_quality_github, format_quality_text
+    from .quality_page import measure_photos, photo_files, write_report
+
+    try:
+        catalogue = load_catalogue(folder)
+    except DataError as exc:
+        print(format_text(exc.issues))
+        return 1
+    when, source = (today, "--today") if today else default_today(catalogue, os.environ)
+    found = check_quality(catalogue, when, measure_photos(folder, photo_files(catalogue)), source)
+    print(format_quality_github(found) if fmt == "github" else format_quality_text(found))
+    if html_output is not None:
+        print(f"Laporan ditulis ke {write_report(html_output, found, catalogue.programme.name)}")
+    return 0
+
+
+def check_links_kept(output: Path, folder: Path, live: str | None, first_deploy: bool, fmt: str) -> int:
+    """Compare the build in ``output`` with the live site; 1 when a published URL would die."""
+    from .manifest import check_links_kept as check
+    from .manifest import format_lost_github, format_lost_text
+
+    try:
+        result = check(output, folder, live, first_deploy)
+    except DataError as exc:
+        print(format_text(exc.issues))
+        return 1
+    except BuildError as exc:
+        print(f"check-links-kept: {exc}", file=sys.stderr)
+        return 1
+    if fmt == "github" and result.lost:
+        print(format_lost_github(result.lost))
+    if result.compared:
+        print(format_lost_text(result.lost))
+    if result.note:
+        print(result.note)
+    return 0 if result.passed else 1
+
+
+def _date(value: str) -> dt.date:
+    if value in ("hari-ini", "today"):
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' bukan tanggal TTTT-BB-HH") from None
+
+
+def add_commands(sub) -> None:
+    """Register ``report`` and ``check-links-kept`` on the subparsers of ``python -m etalase``."""
+    quality = sub.add_parser("report", help="laporan mutu untuk staf: foto, harga, sertifikat, data ganda")
+    quality.add_argument("folder", nargs="?", default="catalogue_data", type=Path)
+    quality.add_argument("--today", type=_date, help="tanggal acuan (TTTT-BB-HH atau hari-ini)")
+    quality.add_argument("--format", choices=("text", "github"), default="text")
+    quality.add_argument("--html", type=Path, metavar="OUTPUT", help="tulis juga OUTPUT/staf/laporan/index.html")
+    kept = sub.add_parser("check-links-kept", help="gagal bila tautan situs yang terbit akan hilang")
+    kept.add_argument("output", nargs="?", default="output", type=Path)
+    kept.add_argument("--data", default="catalogue_data", type=Path)
+    kept.add_argument("--live", help="alamat situs yang terbit, atau berkas/folder manifest.json-nya")
+    kept.add_argument("--first-deploy", action="store_true", help="lolos bila belum ada manifest yang terbit")
+    kept.add_argument("--format", choices=("text", "github"), default="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one of :data:`COMMANDS` from parsed arguments."""
+    if args.command == "report":
+        return report(args.folder, args.today, args.format, args.html)
+    return check_links_kept(args.output, args.data, args.live, args.first_deploy, args.format)
