@@ -1,0 +1,157 @@
+"""The GitHub Actions workflows: valid, pinned, least privilege, and nothing CI runs that a laptop cannot."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PR = ROOT / ".github" / "workflows" / "periksa.yml"
+DEPLOY = ROOT / ".github" / "workflows" / "terbitkan.yml"
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+([\w.-]+/[\w./-]+)@([0-9a-f]{40})\s+#\s+v\d+\.\d+\.\d+\s*$")
+
+
+def load(path: Path) -> dict:
+    """Parse a workflow; PyYAML reads the key ``on`` as True, so put it back."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if True in data:
+        data["on"] = data.pop(True)
+    return data
+
+
+def steps(workflow: dict):
+    """Yield ``(job id, step)`` for every step of every job."""
+    for job_id, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            yield job_id, step
+
+
+@pytest.fixture(scope="module")
+def invoke_tasks() -> set[str]:
+    """The task names ``invoke --list`` shows for this project."""
+    listing = subprocess.run([sys.executable, "-m", "invoke", "--list"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout
+    return {line.split()[0] for line in listing.splitlines()[1:] if line.startswith("  ") and line.strip()}
+
+
+def test_there_is_a_pull_request_and_a_deploy_workflow():
+    assert WORKFLOWS == [PR, DEPLOY]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_valid_against_the_vendored_github_workflow_schema(path):
+    checker = Path(sys.executable).with_name("check-jsonschema")
+    done = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows", str(path)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_sha_with_its_version(path):
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(-\s+)?uses:", line)]
+    assert lines
+    assert [line for line in lines if not PINNED.match(line)] == []
+
+
+def test_the_same_action_has_the_same_pin_everywhere():
+    pins: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            found = PINNED.match(line)
+            if found:
+                pins.setdefault(found.group(1), set()).add(found.group(2))
+    assert {action: len(shas) for action, shas in pins.items()} == dict.fromkeys(pins, 1)
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_least_privilege_permissions(path):
+    workflow = load(path)
+    assert workflow["permissions"] == {"contents": "read"}
+    for job_id, job in workflow["jobs"].items():
+        granted = job.get("permissions", {})
+        deploys = any("actions/deploy-pages@" in step.get("uses", "") for step in job.get("steps", []))
+        if deploys:
+            assert granted == {"pages": "write", "id-token": "write"}, job_id
+        else:
+            assert granted == {}, job_id
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_a_concurrency_group(path):
+    assert load(path)["concurrency"]["group"]
+
+
+def test_a_running_deploy_is_never_cancelled():
+    assert load(DEPLOY)["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_run_step_is_one_invoke_task(path, invoke_tasks):
+    runs = [(job_id, step["run"]) for job_id, step in steps(load(path)) if "run" in step]
+    assert runs
+    for job_id, command in runs:
+        words = shlex.split(command)
+        assert "\n" not in command.strip() and words[0] in ("./run", "invoke"), (job_id, command)
+        assert words[1] in invoke_tasks, f"{job_id}: `{command}` calls no task in tasks.py"
+
+
+def test_the_pull_request_checks_build_tests_links_and_uploads_a_preview():
+    workflow = load(PR)
+    assert set(workflow["on"]) == {"pull_request"}
+    runs = [step["run"] for _, step in steps(workflow) if "run" in step]
+    assert runs[:2] == ["./run validate --format github", "./run build"]
+    for command in ("./run test", "./run check-links", "./run check-links-kept --format github"):
+        assert command in runs
+    upload = [step for _, step in steps(workflow) if "actions/upload-artifact@" in step.get("uses", "")]
+    assert upload[0]["with"]["path"] == "output/"
+
+
+def test_the_deploy_builds_with_publishing_settings_and_deploys_to_pages():
+    workflow = load(DEPLOY)
+    assert workflow["on"]["push"] == {"branches": ["main"]}
+    runs = [step["run"] for _, step in steps(workflow) if "run" in step]
+    assert runs[:2] == ["./run validate --format github", "./run publish"]
+    assert "./run check-links-kept --format github" in runs
+    uses = [step["uses"].split("@")[0] for _, step in steps(workflow) if "uses" in step]
+    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
+        assert action in uses
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_first_deploy_is_an_explicit_choice():
+    for path in WORKFLOWS:
+        for _, step in steps(load(path)):
+            if "--first-deploy" in step.get("run", ""):
+                assert "first_deploy" in step["if"] or "ETALASE_FIRST_DEPLOY == 'true'" in step["if"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_pip_and_image_caches_are_kept_between_runs(path):
+    caches = {step["with"]["path"]: step["with"]["key"] for _, step in steps(load(path))
+              if "actions/cache@" in step.get("uses", "")}
+    assert "hashFiles('requirements.txt', 'requirements-dev.txt')" in caches["~/.cache/pip"]
+    assert "hashFiles('catalogue_data/foto/**')" in caches[".cache/images"]
+    assert "hashFiles('requirements.txt')" in caches[".cache/images"]
+
+
+@pytest.mark.parametrize(
+    ("task", "command"),
+    [
+        ("check-links-kept --live https://etalase.example/ --first-deploy --format github",
+         "-m etalase check-links-kept output --data catalogue_data --format github "
+         "--live https://etalase.example/ --first-deploy"),
+        ("report --format github --html", "-m etalase report catalogue_data --format github --html output"),
+        ("check-links", "npx --no-install linkinator"),
+    ],
+)
+def test_the_tasks_ci_runs_are_wired_to_the_commands(task, command):
+    done = subprocess.run([sys.executable, "-m", "invoke", "--dry", *shlex.split(task)], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    assert command in done.stdout
