@@ -1,11 +1,16 @@
-"""Command line: ``python -m etalase validate [--format text|github] [FOLDER]``.
+"""Command line: ``python -m etalase validate [--format text|github] [FOLDER]`` and ``schema [--check]``.
 
-Also ``report`` (the staff quality report) and ``check-links-kept`` (no published URL dies).
+Staff run ``validate``; it prints every problem and exits 1, or a one-line
+summary and exits 0. It never shows a Python traceback: a bug in the checker
+itself is reported in one Indonesian line with exit status 2 (set
+``ETALASE_DEBUG=1`` to see the traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +18,13 @@ from . import staff_commands
 from .catalogue import load_catalogue
 from .errors import DataError
 from .report import format_github, format_text
+from .schema import stale_schemas, update_guide, with_generated, write_schemas
+
+log = logging.getLogger(__name__)
+
+EXIT_VALID, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2
+DOCS = Path("docs/format-data.md")
+SCHEMA_FOLDER = Path("schema")
 
 
 def validate(folder: Path, fmt: str) -> int:
@@ -24,29 +36,64 @@ def validate(folder: Path, fmt: str) -> int:
         print(out)
         if fmt == "github":
             print(format_text(exc.issues), file=sys.stderr)
-        return 1
+        return EXIT_INVALID
     products = len(catalogue.listings)
     print(
         f"Katalog sah: {len(catalogue.batches)} batch, {len(catalogue.exhibitors)} eksibitor, "
         f"{len(catalogue.schools)} sekolah, {products} produk."
     )
-    return 0
+    return EXIT_VALID
+
+
+def schema(folder: Path, docs: Path, check: bool) -> int:
+    """Write (or with ``check``, compare) the JSON Schemas and the code table in the staff guide."""
+    if not check:
+        written = write_schemas(folder)
+        changed = docs.is_file() and update_guide(docs)
+        print(f"{len(written)} skema ditulis ke {folder}/" + (f"; tabel di {docs} diperbarui." if changed else "."))
+        return EXIT_VALID
+    stale = [str(path) for path in stale_schemas(folder)]
+    text = docs.read_text(encoding="utf-8") if docs.is_file() else ""
+    if not docs.is_file() or with_generated(text) != text:
+        stale.append(str(docs))
+    for path in stale:
+        print(f"{path} sudah usang: jalankan `python -m etalase schema` lalu commit hasilnya.")
+    if not stale:
+        print("Skema JSON dan tabel di panduan sudah mutakhir.")
+    return EXIT_INVALID if stale else EXIT_VALID
+
+
+def parser() -> argparse.ArgumentParser:
+    """Build the argument parser."""
+    main_parser = argparse.ArgumentParser(prog="etalase", description="Alat katalog Etalase")
+    sub = main_parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("validate", help="periksa catalogue_data/ dan laporkan setiap masalah")
+    check.add_argument("folder", nargs="?", default="catalogue_data", type=Path)
+    check.add_argument("--format", choices=("text", "github"), default="text")
+    make = sub.add_parser("schema", help="tulis schema/*.schema.json dan tabel di docs/format-data.md")
+    make.add_argument("--check", action="store_true", help="hanya periksa; keluar 1 bila ada yang usang")
+    make.add_argument("--folder", default=SCHEMA_FOLDER, type=Path)
+    make.add_argument("--docs", default=DOCS, type=Path)
+    staff_commands.add_commands(sub)  # report, check-links-kept
+    return main_parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m etalase``."""
-    parser = argparse.ArgumentParser(prog="etalase", description="Etalase catalogue tools")
-    sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("validate", help="check catalogue_data/ and report every problem")
-    check.add_argument("folder", nargs="?", default="catalogue_data", type=Path)
-    check.add_argument("--format", choices=("text", "github"), default="text")
-    staff_commands.add_commands(sub)  # report, check-links-kept
-    args = parser.parse_args(argv)
-    if args.command == "validate":
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "schema":
+            return schema(args.folder, args.docs, args.check)
+        if args.command in staff_commands.COMMANDS:
+            return staff_commands.run(args)
         return validate(args.folder, args.format)
-    if args.command in staff_commands.COMMANDS:
-        return staff_commands.run(args)
-    return 2  # pragma: no cover - argparse enforces the choices
+    except Exception as exc:  # the checker's own bug: one line for staff, the traceback on request
+        if os.environ.get("ETALASE_DEBUG"):
+            raise
+        log.debug("internal error", exc_info=True)
+        print(f"Galat di dalam pemeriksa katalog ({type(exc).__name__}): laporkan ke pengembang beserta berkas "
+              "yang baru diubah. Set ETALASE_DEBUG=1 untuk melihat rinciannya.", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -168,7 +168,7 @@ class Tkdn(StaffModel):
     percent: Percent = Field(alias="persen", description="Nilai TKDN dalam persen, mis. 45,5")
     bmp: Percent = Field(
         Decimal(0),
-        alias="bmp",
+        alias="bmp", json_schema_extra={"maximum": 15},
         le=MAX_BMP,
         description="Nilai BMP (Bobot Manfaat Perusahaan) dalam persen, 0 sampai 15",
     )
@@ -266,7 +266,9 @@ class Product(StaffModel):
         "atau `atas permintaan`",
     )
     unit: Text = Field(alias="satuan", description="Satuan jual, mis. pcs, kg, botol, paket")
-    min_order: Integer = Field(1, alias="min_pesan", ge=1, description="Jumlah pesanan minimal")
+    min_order: Integer = Field(
+        1, alias="min_pesan", ge=1, json_schema_extra={"minimum": 1}, description="Jumlah pesanan minimal"
+    )
     certifications: Certifications = Field(
         default_factory=Certifications, alias="sertifikasi", description="Sertifikat produk: halal, bpom, pirt, sni"
     )
@@ -366,7 +368,9 @@ class Activity(StaffModel):
 class Batch(RecordModel):
     """batch/<id>.yaml: one monthly Business Matching event."""
 
-    number: Integer = Field(alias="nomor", ge=1, description="Nomor urut batch, mis. 9")
+    number: Integer = Field(
+        alias="nomor", ge=1, json_schema_extra={"minimum": 1}, description="Nomor urut batch, mis. 9"
+    )
     title: Text = Field(alias="judul", description="Judul batch, mis. Business Matching Batch 9")
     start: Date = Field(alias="mulai", description="Hari pertama, TTTT-BB-HH")
     end: Date = Field(alias="selesai", description="Hari terakhir, TTTT-BB-HH (sama dengan `mulai` bila sehari)")
