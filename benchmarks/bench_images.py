@@ -14,6 +14,7 @@ import argparse
 import io
 import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -97,9 +98,7 @@ def naive(sources: list[Path], output: Path) -> int:
                 height = round(img.height * width / img.width)
                 small = img.resize((width, height), Image.Resampling.LANCZOS)
                 stem = output / f"{source.stem}-{width}"
-                small.save(
-                    f"{stem}.webp", "WEBP", quality=PARAMS.webp_quality, method=PARAMS.webp_method
-                )
+                small.save(f"{stem}.webp", "WEBP", quality=PARAMS.webp_quality, method=PARAMS.webp_method)
                 small.save(
                     f"{stem}.jpg",
                     "JPEG",
@@ -118,11 +117,18 @@ def pipeline_run(sources: list[Path], cache: Path, output: Path, workers: int) -
     return pipeline.stats.encoded
 
 
-def timed(func, *args) -> tuple[float, object]:
-    """Return the wall time of ``func(*args)`` and its result."""
-    start = time.perf_counter()
+def timed(func, *args) -> tuple[float, float, object]:
+    """Return the wall time and CPU time (this process and its workers) of ``func(*args)``."""
+    cpu_start, start = _cpu_seconds(), time.perf_counter()
     result = func(*args)
-    return time.perf_counter() - start, result
+    return time.perf_counter() - start, _cpu_seconds() - cpu_start, result
+
+
+def _cpu_seconds() -> float:
+    """Return user + system CPU seconds used by this process and its reaped children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,13 +142,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-images-") as tmp:
         root = Path(tmp)
         (root / "src").mkdir()
-        gen_time, sources = timed(generate, root / "src", args.count, args.seed, args.workers)
+        gen_time, _, sources = timed(generate, root / "src", args.count, args.seed, args.workers)
         megabytes = sum(p.stat().st_size for p in sources) / 1e6
         print(
             f"{len(sources)} photos {SIZE[0]}x{SIZE[1]} ({SIZE[0] * SIZE[1] / 1e6:.1f} MP, "
             f"{megabytes:.0f} MB) generated in {gen_time:.1f} s; widths {PARAMS.widths}, "
             f"WebP q{PARAMS.webp_quality} m{PARAMS.webp_method} + JPEG q{PARAMS.jpeg_quality}; "
-            f"{os.cpu_count()} CPUs, {args.workers} workers"
+            f"{os.cpu_count()} CPUs, {args.workers} workers, "
+            f"load average {os.getloadavg()[0]:.2f} at start"
         )
         rows = [
             ("naive Pillow, 1 core", *timed(naive, sources, root / "naive")),
@@ -160,17 +167,19 @@ def main(argv: list[str] | None = None) -> int:
             ),
         ]
         print(_table(rows, len(sources)))
+        print(f"load average {os.getloadavg()[0]:.2f} at the end")
     return 0
 
 
-def _table(rows: list[tuple[str, float, object]], count: int) -> str:
+def _table(rows: list[tuple[str, float, float, object]], count: int) -> str:
     """Return the results as a small Markdown table."""
     out = io.StringIO()
-    out.write(f"| {'run':<28} | {'seconds':>8} | {'images/s':>9} | {'encoded':>7} |\n")
-    out.write(f"|{'-' * 30}|{'-' * 9}:|{'-' * 10}:|{'-' * 8}:|\n")
-    for name, seconds, encoded in rows:
+    out.write(f"| {'run':<28} | {'wall s':>8} | {'images/s':>9} | {'CPU ms/image':>12} | {'encoded':>7} |\n")
+    out.write(f"|{'-' * 30}|{'-' * 9}:|{'-' * 10}:|{'-' * 13}:|{'-' * 8}:|\n")
+    for name, seconds, cpu, encoded in rows:
         rate = count / seconds if seconds else float("inf")
-        out.write(f"| {name:<28} | {seconds:>8.2f} | {rate:>9.1f} | {encoded:>7} |\n")
+        per_image = 1000 * cpu / count
+        out.write(f"| {name:<28} | {seconds:>8.2f} | {rate:>9.1f} | {per_image:>12.0f} | {encoded:>7} |\n")
     return out.getvalue().rstrip()
 
 

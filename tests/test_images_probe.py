@@ -51,10 +51,18 @@ def test_i01_missing_file(root: Path) -> None:
     assert (err.code, err.params) == ("I01", {"path": "foto/tidak-ada.jpg"})
 
 
+def test_i01_suggests_the_right_case(root: Path) -> None:
+    err = problem(root, "Foto/Kopi.JPG")
+    assert (err.code, err.params) == ("I01", {"path": "Foto/Kopi.JPG", "suggestion": "foto/Kopi.JPG"})
+    err = problem(root, "foto/Kopi.JPG")
+    assert err.params["suggestion"] == "foto/kopi.jpg"
+
+
 def test_i01_folder_and_missing_parent(root: Path) -> None:
     assert problem(root, "foto").code == "I01"
     assert problem(root, "tidak/ada/kopi.jpg").code == "I01"
     assert problem(root, "foto/kopi.jpg/lagi.jpg").code == "I01"
+    assert problem(root, "").code == "I01"
 
 
 @pytest.mark.parametrize("rel", ["../rahasia.jpg", "foto/../../rahasia.jpg", "foto/../kopi.jpg"])

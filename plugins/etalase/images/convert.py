@@ -20,7 +20,10 @@ _WIDE_MODES = {"I", "I;16", "I;16L", "I;16B", "I;16N"}
 def normalize(img: Image.Image, label: str = "") -> Image.Image:
     """Return ``img`` upright, in sRGB ``RGB`` mode, alpha on white, with an empty ``info``."""
     icc = img.info.get("icc_profile")
-    ImageOps.exif_transpose(img, in_place=True)
+    try:
+        ImageOps.exif_transpose(img, in_place=True)
+    except Exception as exc:  # a corrupt EXIF block: publish the pixels as stored
+        log.warning("%s: EXIF orientation unreadable, ignored (%s)", label, exc)
     img = _to_eight_bit(img)
     if icc and img.mode in ("RGB", "RGBA", "CMYK", "L", "LA"):
         img = _to_srgb(img, icc, label)

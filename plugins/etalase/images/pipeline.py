@@ -71,11 +71,9 @@ class ImagePipeline:
         self.stats = PipelineStats()
 
     def process(self, sources: Iterable[Path]) -> dict[Path, ProcessedImage]:
-        """Return every source's variants, encoding only those not cached yet.
-
-        Every source is attempted; the ones that fail are raised together as
-        :class:`ImageBatchError` after the others are cached.
-        """
+        """Return every source's variants, encoding only those not cached yet."""
+        # Every source is attempted; the ones that fail are raised together as
+        # ImageBatchError after the others are cached.
         results: dict[Path, ProcessedImage] = {}
         problems: dict[Path, ImageProblem] = {}
         pending: dict[str, list[Path]] = {}

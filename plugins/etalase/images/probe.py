@@ -6,7 +6,9 @@ each :class:`ImageProblem` code to a message in Bahasa Indonesia:
 ======  ==========================================================  ==============================
 code    meaning                                                     params
 ======  ==========================================================  ==============================
-I01     the file does not exist (or is a folder)                    path
+I01     the file does not exist (or is a folder)                    path, suggestion (optional:
+                                                                    the same path with the right
+                                                                    upper/lower case)
 I02     the path leaves the data folder (absolute, ``..``, symlink) path, reason
 I03     not a JPEG, PNG or WebP                                     path, format
 I04     cannot be decoded completely (truncated or corrupt)         path, detail
@@ -84,19 +86,19 @@ def probe_image(root: Path, rel: str, max_pixels: int = DEFAULT_MAX_PIXELS) -> I
 def resolve_inside(root: Path, rel: str) -> Path:
     """Return the regular file ``rel`` names under ``root``; raise I01 or I02 otherwise."""
     pure = PurePosixPath(rel)
-    if not rel or pure.is_absolute() or rel.startswith("~"):
+    if not rel.strip():
+        raise ImageProblem("I01", {"path": rel})
+    if pure.is_absolute() or rel.startswith("~"):
         raise ImageProblem("I02", {"path": rel, "reason": "absolute"})
     if ".." in pure.parts:
         raise ImageProblem("I02", {"path": rel, "reason": "parent"})
     current = Path(root)
-    for part in pure.parts:
+    for index, part in enumerate(pure.parts):
         current = current / part
         try:
             mode = os.lstat(current).st_mode
-        except FileNotFoundError:
-            raise ImageProblem("I01", {"path": rel}) from None
-        except NotADirectoryError:
-            raise ImageProblem("I01", {"path": rel}) from None
+        except (FileNotFoundError, NotADirectoryError):
+            raise ImageProblem("I01", _missing_params(rel, current.parent, index)) from None
         if stat.S_ISLNK(mode):
             raise ImageProblem("I02", {"path": rel, "reason": "symlink"})
     if not stat.S_ISREG(os.lstat(current).st_mode):
@@ -177,6 +179,21 @@ def sniff_format(data: bytes) -> str:
         if head.startswith(magic):
             return name
     return "unknown"
+
+
+def _missing_params(rel: str, folder: Path, index: int) -> dict[str, Any]:
+    """Fill I01 params, with the correctly cased name when only the case differs."""
+    params: dict[str, Any] = {"path": rel}
+    parts = list(PurePosixPath(rel).parts)
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder))
+    except OSError:
+        return params
+    matches = [name for name in names if name.casefold() == parts[index].casefold()]
+    if matches:
+        parts[index] = matches[0]
+        params["suggestion"] = "/".join(parts)
+    return params
 
 
 def _rewarn_others(caught: list[warnings.WarningMessage]) -> bool:
