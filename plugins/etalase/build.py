@@ -74,12 +74,14 @@ def swap_in(staging: Path, output: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def _reset_pelican_log_state() -> None:
-    """Forget the messages Pelican's log filter saw in an earlier build of this process."""
+def _reset_pelican_log_state(log_filter) -> None:
+    """Forget what Pelican's log filter saw in an earlier build of this process; silence only ``log_filter``."""
     from pelican.log import LimitFilter
 
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
+    LimitFilter._ignore.clear()
+    LimitFilter._ignore.update(set(log_filter))
 
 
 def build(
@@ -102,7 +104,7 @@ def build(
     collector = WarningCollector()
     root = logging.getLogger()
     root.addHandler(collector)
-    _reset_pelican_log_state()
+    _reset_pelican_log_state(settings.get("LOG_FILTER", []))
     try:
         Pelican(settings).run()
         if fatal_warnings and collector.messages:
@@ -121,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etalase.build", description=__doc__.splitlines()[0])
     parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
     parser.add_argument("--output", type=Path, help="output folder (default: OUTPUT_PATH of the settings)")
+    parser.add_argument("--catalogue", type=Path, help="folder of staff records (default: ETALASE_CATALOGUE)")
     parser.add_argument("--batch", type=int, help="preview one batch: only it, its participants and products")
     parser.add_argument("--siteurl", help="override SITEURL")
     parser.add_argument("--publish", action="store_true", help="require an absolute https SITEURL")
@@ -132,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     overrides: dict[str, object] = {}
     if args.output:
         overrides["OUTPUT_PATH"] = str(args.output.resolve())
+    if args.catalogue:
+        overrides["ETALASE_CATALOGUE"] = str(args.catalogue.resolve())
     if args.batch is not None:
         overrides["ETALASE_BATCH"] = args.batch
     if args.siteurl is not None:

@@ -1,0 +1,119 @@
+"""The atomic build: a failure leaves the previous output untouched and exits non-zero with the staff report."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from etalase.build import BuildError, build, require_https, swap_in
+from etalase.catalogue import load_catalogue
+from etalase.errors import DataError
+from etalase.report import format_text
+from tests.conftest import PROJECT, ROOTS
+from tests.site_helpers import tree
+
+pytestmark = pytest.mark.slow
+
+
+def run_build(*args: str) -> subprocess.CompletedProcess:
+    """Run ``python -m etalase.build`` the way ``invoke build`` does."""
+    return subprocess.run(
+        [sys.executable, "-m", "etalase.build", "--settings", str(PROJECT / "pelicanconf.py"), *args],
+        capture_output=True, text=True, cwd=PROJECT, env={"PYTHONPATH": str(PROJECT / "plugins"), "PATH": "/usr/bin"},
+        check=False,
+    )
+
+
+def staff_report(root: str) -> str:
+    """The report ``etalase validate`` prints for a test root."""
+    with pytest.raises(DataError) as caught:
+        load_catalogue(ROOTS / root / "catalogue_data")
+    return format_text(caught.value.issues)
+
+
+def test_invalid_data_exits_non_zero_with_staff_report_and_keeps_old_output(build_site, tmp_path):
+    output = build_site("site-basic", tmp_path)
+    before = tree(output)
+    result = run_build("--catalogue", str(ROOTS / "site-invalid" / "catalogue_data"), "--output", str(output))
+    assert result.returncode == 1
+    assert result.stderr.strip() == staff_report("site-invalid")
+    assert "Ditemukan 4 masalah di 2 berkas. Situs tidak diterbitkan." in result.stderr
+    assert tree(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_invalid_data_writes_nothing_on_a_first_build(tmp_path):
+    result = run_build("--catalogue", str(ROOTS / "site-invalid" / "catalogue_data"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_plain_pelican_also_fails_and_prints_the_report(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", str(PROJECT / "pelicanconf.py"), "-o", str(tmp_path / "out"),
+         "-e", f'ETALASE_CATALOGUE="{ROOTS / "site-invalid" / "catalogue_data"}"'],
+        capture_output=True, text=True, cwd=PROJECT, check=False,
+        env={"PYTHONPATH": str(PROJECT / "plugins"), "PATH": "/usr/bin", "COLUMNS": "200"},
+    )
+    assert result.returncode != 0
+    assert "Situs tidak diterbitkan." in result.stdout + result.stderr
+
+
+def test_a_failing_generator_keeps_the_old_output(build_site, tmp_path):
+    output = build_site("site-basic", tmp_path)
+    before = tree(output)
+    with pytest.raises(BuildError, match="ETALASE_PER_PAGE"):
+        build_site("site-basic", tmp_path, ETALASE_PER_PAGE=0)
+    assert tree(output) == before
+
+
+def test_warnings_are_fatal(build_site, tmp_path, caplog):
+    with pytest.raises(BuildError, match="warnings are fatal:\n  pelican.readers: Docutils has no localization"):
+        build_site("site-basic", tmp_path, LOG_FILTER=[])
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_successful_build_replaces_the_whole_output(build_site, tmp_path):
+    output = tmp_path / "output"
+    (output / "stale").mkdir(parents=True)
+    (output / "stale" / "index.html").write_text("old", encoding="utf-8")
+    build_site("site-basic", tmp_path)
+    assert not (output / "stale").exists()
+    assert (output / "index.html").is_file()
+
+
+def test_swap_in_keeps_nothing_of_the_old_folder(tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a").write_text("old", encoding="utf-8")
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "b").write_text("new", encoding="utf-8")
+    swap_in(tmp_path / "new", tmp_path / "out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["b"]
+
+
+@pytest.mark.parametrize("siteurl", ["", "http://etalase.example", "/etalase", "https://"])
+def test_publishing_requires_an_absolute_https_siteurl(siteurl):
+    with pytest.raises(BuildError, match="publishing needs SITEURL to be an absolute https:// URL"):
+        require_https(siteurl)
+
+
+def test_publish_settings_refuse_a_missing_siteurl(tmp_path):
+    result = run_build("--settings", str(PROJECT / "publishconf.py"), "--publish", "--output", str(tmp_path / "o"))
+    assert result.returncode == 1
+    assert "publishing needs SITEURL to be an absolute https:// URL, got ''" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_publish_build_uses_absolute_urls(build_site, tmp_path):
+    output = build(PROJECT / "publishconf.py", {
+        "OUTPUT_PATH": str(tmp_path / "output"), "SITEURL": "https://etalase.contoh.go.id",
+        "ETALASE_CATALOGUE": str(ROOTS / "site-basic" / "catalogue_data"),
+        "ETALASE_IMAGE_CACHE": str(tmp_path / "cache"), "ETALASE_IMAGE_WORKERS": 1,
+    }, publish=True).output
+    page = (output / "produk" / "kopi-robusta-betawi-250g" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://etalase.contoh.go.id/produk/kopi-robusta-betawi-250g/">' in page
+    assert 'content="https://etalase.contoh.go.id/gambar/' in page
+    assert "https%3A%2F%2Fetalase.contoh.go.id%2Fproduk%2Fkopi-robusta-betawi-250g%2F" in page
