@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-
 from etalase import formatting
 from etalase.models import Price
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from markupsafe import Markup
-
 from etalase.markup import clean_page, plain_summary, render_markdown
+from markupsafe import Markup
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from etalase.catalogue import load_catalogue
 from etalase.errors import DataError
+
 from tests.conftest import ROOTS
 from tests.site_helpers import html_files, soup, url_of
 
@@ -19,6 +19,7 @@ URL_ATTRIBUTES = ("href", "src", "action", "srcset", "content", "formaction", "d
 def site(tmp_path_factory, image_cache):
     """tests/roots/site-hostile: every text field holds markup, scripts or javascript: links."""
     from etalase.build import build
+
     from tests.conftest import PROJECT
 
     output = tmp_path_factory.mktemp("hostile") / "output"
