@@ -16,6 +16,7 @@ from etalase.catalogue import load_catalogue
 from etalase.manifest import Manifest, Source
 
 from tests.catalogue_helpers import BATCH, EXHIBITOR, copy_root, edit
+from tests.conftest import ROOTS
 
 ROOT = Path(__file__).resolve().parent.parent
 KOPI = "catalogue_data/eksibitor/kopi-contoh.yaml"
@@ -120,6 +121,11 @@ def test_url_of_a_file(rel, url):
 )
 def test_redirect_target_reads_meta_refresh(html, target):
     assert manifest.redirect_target(html, "/produk/lama/") == target
+
+
+def test_redirect_target_on_a_site_served_from_a_folder():
+    html = '<meta http-equiv="refresh" content="0; url=https://dinas.github.io/etalase/produk/baru/">'
+    assert manifest.redirect_target(html, "/produk/lama/", "https://dinas.github.io/etalase") == "/produk/baru/"
 
 
 def test_scan_lists_pages_files_and_redirects_but_not_staff_pages(data, tmp_path):
@@ -387,3 +393,44 @@ def test_the_command_passes_when_every_url_is_kept(data, tmp_path, live):
                    "--live", str(tmp_path / "live"))
 
     assert (done.returncode, done.stdout) == (0, "Semua tautan situs yang terbit tetap hidup.\n")
+
+
+# -- with the real generator ----------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_real_builds_keep_a_renamed_product_and_drop_a_withdrawn_one(build_site, tmp_path):
+    shutil.copytree(ROOTS / "site-basic", tmp_path / "site")
+    data = tmp_path / "site" / "catalogue_data"
+    live_out = build_site(tmp_path / "site", tmp_path / "live")
+    manifest.write_manifest(live_out, data)
+    kopi = "eksibitor/kopi-betawi-sejahtera.yaml"
+    renamed = "  - id: kopi-gayo-200g\n    id_lama: [kopi-arabika-gayo-200g]\n"
+    edit(data, kopi, "  - id: kopi-arabika-gayo-200g\n", renamed)
+    edit(data, "eksibitor/batik-rawamangun.yaml", "    unggulan: ya\n", "    unggulan: ya\n    ditarik: ya\n")
+
+    new_out = build_site(tmp_path / "site", tmp_path / "new")
+    result = manifest.check_links_kept(new_out, data, str(live_out))
+
+    assert result.passed, manifest.format_lost_text(result.lost)
+    assert [(i.url, i.code) for i in result.lost] == [("/produk/kain-batik-tulis-ondel-ondel/", "U00")]
+    built = manifest.loads((new_out / "manifest.json").read_text(encoding="utf-8"))
+    assert built.redirects["/produk/kopi-arabika-gayo-200g/"] == "/produk/kopi-gayo-200g/"
+    assert (new_out / "produk" / "kopi-gayo-200g" / "index.html").is_file()
+    assert not (new_out / "produk" / "kain-batik-tulis-ondel-ondel").exists()
+    assert "kain-batik-tulis-ondel-ondel" not in (new_out / "sitemap.xml").read_text(encoding="utf-8")
+    search = [p for p in new_out.rglob("*") if p.is_file() and "pagefind" in p.parts]
+    assert not [p for p in search if b"kain-batik-tulis-ondel-ondel" in p.read_bytes()]
+
+
+@pytest.mark.slow
+def test_a_site_served_from_a_folder_records_its_redirects_from_the_root(build_site, tmp_path):
+    siteurl = "https://dinas.github.io/etalase"
+    out = build_site("site-basic", SITEURL=siteurl)
+    data = ROOTS / "site-basic" / "catalogue_data"
+
+    result = manifest.check_links_kept(out, data, str(out), siteurl=siteurl)
+
+    assert (result.passed, result.lost) == (True, [])
+    built = manifest.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert built.redirects["/produk/kopi-robusta-250/"] == "/produk/kopi-robusta-betawi-250g/"

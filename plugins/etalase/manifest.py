@@ -43,7 +43,7 @@ HIDDEN_PREFIXES = (f"/{urls.STAFF}",)
 #: Listed but never checked: content-addressed or rebuilt-every-time files.
 VOLATILE_PREFIXES = ("/gambar/", "/kartu/", "/pagefind/", "/theme/", "/static/", "/qr/")
 #: Files outside record folders that people download or subscribe to, so must stay.
-KEPT_FILE_SUFFIXES = (".ics", ".xml", ".json", ".csv", ".txt", ".pdf")
+KEPT_FILE_SUFFIXES = (".ics", ".xml", ".atom", ".rss", ".json", ".csv", ".txt", ".pdf")
 #: URL folders that belong to one record: ``/<kind>/<id>/…``.
 RECORD_KINDS = (urls.PRODUCT, urls.EXHIBITOR, urls.SCHOOL, urls.BATCH)
 
@@ -101,13 +101,15 @@ class LostUrl:
 # -- building -------------------------------------------------------------------
 
 
-def redirect_target(html: str, url: str) -> str | None:
+def redirect_target(html: str, url: str, siteurl: str = "") -> str | None:
     """Return the site path a meta-refresh page sends ``url`` to, or None for a normal page."""
     for tag in _META.findall(html):
         if _REFRESH.search(tag):
             found = _CONTENT.search(tag)
             if found:
-                return urlsplit(urljoin(f"https://site.invalid{url}", found.group(2).strip())).path or "/"
+                path = urlsplit(urljoin(f"https://site.invalid{url}", found.group(2).strip())).path or "/"
+                prefix = urlsplit(siteurl).path.rstrip("/")
+                return path.removeprefix(prefix) if prefix and path.startswith(prefix + "/") else path
     return None
 
 
@@ -125,8 +127,12 @@ def is_page(url: str) -> bool:
     return url.endswith("/") or url.endswith(".html")
 
 
-def scan_output(output_dir: Path) -> tuple[list[str], dict[str, str]]:
-    """List the URL of every public file under ``output_dir`` and the redirects among them."""
+def scan_output(output_dir: Path, siteurl: str = "") -> tuple[list[str], dict[str, str]]:
+    """List the URL of every public file under ``output_dir`` and the redirects among them.
+
+    ``siteurl`` is the build's SITEURL: a redirect to ``https://host/etalase/produk/x/`` on a
+    site served from ``/etalase/`` is recorded as ``/produk/x/``, like every other URL here.
+    """
     paths: list[str] = []
     redirects: dict[str, str] = {}
     for path in sorted(p for p in Path(output_dir).rglob("*") if p.is_file()):
@@ -138,7 +144,7 @@ def scan_output(output_dir: Path) -> tuple[list[str], dict[str, str]]:
             continue
         if path.suffix == ".html":
             with path.open("r", encoding="utf-8", errors="replace") as handle:
-                target = redirect_target(handle.read(HEAD_CHARS), url)
+                target = redirect_target(handle.read(HEAD_CHARS), url, siteurl)
             if target is not None:
                 redirects[url] = target
                 continue
@@ -206,17 +212,18 @@ def loads(text: str) -> Manifest:
         raise BuildError(f"not a URL manifest ({MANIFEST_NAME}): {exc}") from None
 
 
-def manifest_artifact(output_dir: Path, index: RecordIndex | None) -> Artifact:
+def manifest_artifact(output_dir: Path, index: RecordIndex | None, siteurl: str = "") -> Artifact:
     """Scan a built output folder and return its ``manifest.json`` as an artifact."""
-    paths, redirects = scan_output(output_dir)
+    paths, redirects = scan_output(output_dir, siteurl)
     return Artifact(MANIFEST_NAME, dumps(build_manifest(paths, redirects, index)).encode("utf-8"))
 
 
-def write_manifest(output_dir: Path, catalogue_root: Path | None, index: RecordIndex | None = None) -> Manifest:
+def write_manifest(output_dir: Path, catalogue_root: Path | None, index: RecordIndex | None = None,
+                   siteurl: str = "") -> Manifest:
     """Write ``manifest.json`` at the root of a finished build (call it after every other output)."""
     if index is None and catalogue_root is not None:
         index = record_index(catalogue_root)
-    artifact = manifest_artifact(output_dir, index)
+    artifact = manifest_artifact(output_dir, index, siteurl)
     write_artifacts(Path(output_dir), [artifact])
     log.info("%s: wrote %s", output_dir, MANIFEST_NAME)
     return loads(artifact.data.decode("utf-8"))
@@ -372,12 +379,12 @@ class KeptCheck:
 
 
 def check_links_kept(output_dir: Path, catalogue_root: Path, live_source: str | None,
-                     first_deploy: bool = False) -> KeptCheck:
+                     first_deploy: bool = False, siteurl: str = "") -> KeptCheck:
     """Write the build's manifest and compare it with the live one; fail when a URL would die."""
     if not Path(output_dir).is_dir():
         raise BuildError(f"{output_dir} does not exist: build the site first (invoke build or invoke publish)")
     index = record_index(catalogue_root)
-    built = write_manifest(output_dir, catalogue_root, index)
+    built = write_manifest(output_dir, catalogue_root, index, siteurl)
     problem = ""
     live = None
     if not live_source:

@@ -38,13 +38,14 @@ def report(folder: Path, today: dt.date | None, fmt: str, html_output: Path | No
     return 0
 
 
-def check_links_kept(output: Path, folder: Path, live: str | None, first_deploy: bool, fmt: str) -> int:
+def check_links_kept(output: Path, folder: Path, live: str | None, first_deploy: bool, fmt: str,
+                     siteurl: str = "") -> int:
     """Compare the build in ``output`` with the live site; 1 when a published URL would die."""
     from .manifest import check_links_kept as check
     from .manifest import format_lost_github, format_lost_text
 
     try:
-        result = check(output, folder, live, first_deploy)
+        result = check(output, folder, live, first_deploy, siteurl)
     except DataError as exc:
         print(format_text(exc.issues))
         return 1
@@ -81,6 +82,8 @@ def add_commands(sub) -> None:
     kept.add_argument("--data", default="catalogue_data", type=Path)
     kept.add_argument("--live", help="alamat situs yang terbit, atau berkas/folder manifest.json-nya")
     kept.add_argument("--first-deploy", action="store_true", help="lolos bila belum ada manifest yang terbit")
+    kept.add_argument("--siteurl", default=os.environ.get("ETALASE_SITEURL", ""),
+                      help="SITEURL of the build (default $ETALASE_SITEURL), to read its redirect pages")
     kept.add_argument("--format", choices=("text", "github"), default="text")
 
 
@@ -88,4 +91,4 @@ def run(args: argparse.Namespace) -> int:
     """Run one of :data:`COMMANDS` from parsed arguments."""
     if args.command == "report":
         return report(args.folder, args.today, args.format, args.html)
-    return check_links_kept(args.output, args.data, args.live, args.first_deploy, args.format)
+    return check_links_kept(args.output, args.data, args.live, args.first_deploy, args.format, args.siteurl)
