@@ -1,19 +1,153 @@
-"""Real catalogues for the tests of etalase.outputs: the sample, and the sample plus tricky records."""
+"""Real catalogues for the tests of etalase.outputs, written into ``tmp_path`` and loaded for real.
+
+The trees are spelled out here (not copied from catalogue_data/, which staff
+and the sample keep changing), so every assertion on exact values holds.
+"""
 
 from __future__ import annotations
 
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from etalase import urls
 from etalase.catalogue import Catalogue, load_catalogue
 from etalase.outputs.site import Site
+from PIL import Image
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "catalogue_data"
 SITEURL = "https://etalase.example.go.id"
 PHOTO = "foto/kopi-betawi-sejahtera/kopi-robusta-250g.jpg"
+
+PROGRAMME = """\
+nama: Business Matching Produk Dalam Negeri
+slogan: Bangga Buatan Indonesia — belanja produk dalam negeri dari UMKM dan IKM Jakarta
+penyelenggara: Dinas Perindustrian, Perdagangan, Koperasi, Usaha Kecil dan Menengah (PPKUKM) Provinsi DKI Jakarta
+deskripsi: |
+  *Business Matching* adalah program bulanan untuk produk dalam negeri.
+
+  Katalog ini berisi **data contoh**.
+kontak:
+  email: bisnis.matching@contoh.go.id
+  telepon: 021-3822000
+  situs: https://ppkukm.jakarta.go.id
+capaian:
+  - judul: Realisasi belanja produk dalam negeri Provinsi DKI Jakarta
+    realisasi: 13.100.000.000.000
+    komitmen: 15.800.000.000.000
+    per_tanggal: 2023-11-05
+    sumber: Dashboard Bigbox LKPP
+data_contoh: ya
+"""
+
+CATEGORIES = """\
+kategori:
+  - {id: kuliner, nama: Kuliner, deskripsi: Makanan olahan dan camilan.}
+  - {id: minuman, nama: Minuman, deskripsi: "Kopi, teh dan minuman kemasan."}
+  - {id: fesyen, nama: Fesyen, deskripsi: "Pakaian, tas dan aksesori."}
+  - {id: wastra, nama: Batik & Wastra, deskripsi: Batik Betawi dan kain nusantara.}
+"""
+
+REGIONS = """\
+kota:
+  - {id: jakarta-pusat, nama: Jakarta Pusat, kecamatan: [{id: gambir, nama: Gambir}]}
+  - {id: jakarta-utara, nama: Jakarta Utara, kecamatan: [{id: koja, nama: Koja}]}
+  - {id: jakarta-barat, nama: Jakarta Barat, kecamatan: [{id: palmerah, nama: Palmerah}]}
+  - {id: jakarta-selatan, nama: Jakarta Selatan, kecamatan: [{id: tebet, nama: Tebet}]}
+  - {id: jakarta-timur, nama: Jakarta Timur, kecamatan: [{id: jatinegara, nama: Jatinegara}]}
+"""
+
+BATCH_9 = """\
+nomor: 9
+judul: Business Matching Batch 9
+mulai: 2023-11-06
+selesai: 2023-11-09
+tempat:
+  nama: Balai Kota DKI Jakarta
+  alamat: Jl. Medan Merdeka Selatan No. 8-9, Gambir
+  kota: jakarta-pusat
+ringkasan: |
+  Batch 9 menghadirkan **18 eksibitor** UMKM dan IKM, SMK Negeri 32 Jakarta,
+  serta meja pendaftaran akun SIINas.
+eksibitor:
+  - kopi-betawi-sejahtera
+sekolah:
+  - smkn-32-jakarta
+kegiatan:
+  - nama: Sosialisasi pengoperasian SIINas dan pendaftaran akun SIINas
+    deskripsi: Pendampingan pendaftaran akun SIINas bagi IKM di DKI Jakarta.
+  - nama: Konsultasi dengan penyedia
+"""
+
+KOPI = """\
+nama: Kopi Betawi Sejahtera
+jenis: ikm
+kota: jakarta-timur
+kecamatan: jatinegara
+alamat: Jl. Contoh Raya No. 1, Jatinegara
+deskripsi: Sangrai kopi robusta dan arabika dari petani Nusantara sejak 2015.
+kontak:
+  whatsapp: 0812-3456-7801
+  instagram: "@kopibetawi.contoh"
+  marketplace:
+    - nama: Tokopedia
+      tautan: https://www.tokopedia.com/kopibetawi-contoh
+nib: "9120001234567"
+siinas: ya
+jakpreneur: ya
+produk:
+  - id: kopi-robusta-betawi-250g
+    nama: Kopi Robusta Betawi 250 g
+    kategori: minuman
+    deskripsi: Kopi bubuk robusta sangrai sedang, kemasan zip 250 gram.
+    foto:
+      - berkas: foto/kopi-betawi-sejahtera/kopi-robusta-250g.jpg
+        alt: Kemasan kopi robusta cokelat 250 gram di atas meja kayu
+    harga: 45.000
+    satuan: bungkus
+    min_pesan: 10
+    sertifikasi:
+      halal:
+        nomor: ID31110000123450223
+      pirt:
+        nomor: "206317401012325"
+    tkdn:
+      persen: 42,5
+      bmp: 5
+      nomor_sertifikat: TKDN-CONTOH-0001
+"""
+
+SCHOOL = """\
+nama: SMK Negeri 32 Jakarta
+npsn: "20100000"
+kota: jakarta-selatan
+kecamatan: tebet
+deskripsi: Sekolah menengah kejuruan dengan program keahlian tata busana dan kuliner.
+kontak:
+  telepon: 021-8300000
+  email: humas@smkn32-contoh.sch.id
+program_keahlian:
+  - Tata Busana
+produk:
+  - id: smkn32-tas-batik
+    nama: Tas Jinjing Batik Betawi
+    kategori: fesyen
+    deskripsi: Tas jinjing karya siswa Tata Busana.
+    foto:
+      - berkas: foto/kopi-betawi-sejahtera/kopi-robusta-250g.jpg
+        alt: Tas jinjing bermotif batik
+    harga:
+      dari: 75000
+      sampai: 120000
+    satuan: pcs
+"""
+
+BASE = {
+    "program.yaml": PROGRAMME,
+    "kosakata/kategori.yaml": CATEGORIES,
+    "kosakata/wilayah.yaml": REGIONS,
+    "batch/batch-9.yaml": BATCH_9,
+    "eksibitor/kopi-betawi-sejahtera.yaml": KOPI,
+    "sekolah/smkn-32-jakarta.yaml": SCHOOL,
+}
 
 # A later batch whose text needs escaping and folding, with a new exhibitor.
 BATCH_10 = """\
@@ -126,22 +260,32 @@ def site(siteurl: str = SITEURL, page_urls=(), photo_urls=None) -> Site:
     return Site(siteurl=siteurl, sitename="Etalase PDN Jakarta", page_urls=list(page_urls), photo_urls=photos)
 
 
-def sample_catalogue() -> Catalogue:
-    """The repository's sample catalogue."""
-    return load_catalogue(SAMPLE)
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write ``files`` (path -> YAML) and the one photo they share under ``root``; return ``root``."""
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    (root / PHOTO).parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (64, 48), (120, 80, 40)).save(root / PHOTO, "JPEG", quality=80)
+    return root
+
+
+def sample_catalogue(tmp_path: Path) -> Catalogue:
+    """One batch, one exhibitor with a certified coffee, one school with a bag."""
+    return load_catalogue(write_tree(tmp_path / "catalogue_data", BASE))
 
 
 def rich_catalogue(tmp_path: Path) -> Catalogue:
     """The sample plus a second batch, formula-like names, withdrawn records and consenting makers."""
-    root = tmp_path / "catalogue_data"
-    shutil.copytree(SAMPLE, root)
-    (root / "batch" / "batch-10.yaml").write_text(BATCH_10, encoding="utf-8")
-    (root / "eksibitor" / "rumah-rumus.yaml").write_text(RUMAH_RUMUS, encoding="utf-8")
-    (root / "eksibitor" / "usaha-mundur.yaml").write_text(USAHA_MUNDUR, encoding="utf-8")
-    (root / "eksibitor" / "batik-belum-ikut.yaml").write_text(BELUM_IKUT, encoding="utf-8")
-    school = root / "sekolah" / "smkn-32-jakarta.yaml"
-    school.write_text(school.read_text(encoding="utf-8") + MAKERS, encoding="utf-8")
-    return load_catalogue(root)
+    files = {
+        **BASE,
+        "batch/batch-10.yaml": BATCH_10,
+        "eksibitor/rumah-rumus.yaml": RUMAH_RUMUS,
+        "eksibitor/usaha-mundur.yaml": USAHA_MUNDUR,
+        "eksibitor/batik-belum-ikut.yaml": BELUM_IKUT,
+        "sekolah/smkn-32-jakarta.yaml": SCHOOL + MAKERS,
+    }
+    return load_catalogue(write_tree(tmp_path / "catalogue_data", files))
 
 
 def page_urls(catalogue: Catalogue) -> list[str]:

@@ -21,8 +21,8 @@ def test_one_calendar_per_batch_at_its_url(tmp_path):
     assert sorted(_calendars(rich_catalogue(tmp_path))) == ["batch/batch-10/jadwal.ics", "batch/batch-9/jadwal.ics"]
 
 
-def test_sample_batch_is_one_all_day_event_with_an_exclusive_end():
-    data = _calendars(sample_catalogue())["batch/batch-9/jadwal.ics"]
+def test_sample_batch_is_one_all_day_event_with_an_exclusive_end(tmp_path):
+    data = _calendars(sample_catalogue(tmp_path))["batch/batch-9/jadwal.ics"]
     lines = _unfold(data)
     assert lines[:7] == [
         "BEGIN:VCALENDAR",
@@ -72,8 +72,9 @@ def test_icalendar_reads_back_the_escaped_text(tmp_path):
     )
 
 
-def test_description_lists_activities_as_plain_text_without_markdown():
-    [event] = icalendar.Calendar.from_ical(_calendars(sample_catalogue())["batch/batch-9/jadwal.ics"]).walk("VEVENT")
+def test_description_lists_activities_as_plain_text_without_markdown(tmp_path):
+    data = _calendars(sample_catalogue(tmp_path))["batch/batch-9/jadwal.ics"]
+    [event] = icalendar.Calendar.from_ical(data).walk("VEVENT")
     description = str(event["DESCRIPTION"])
     assert "**" not in description and "18 eksibitor" in description
     assert "Kegiatan:\n- Sosialisasi pengoperasian SIINas dan pendaftaran akun SIINas\n- Konsultasi" in description
@@ -94,8 +95,8 @@ def test_fold_counts_octets_not_characters():
     assert fold("X" * 76) == "X" * 75 + "\r\n X"
 
 
-def test_local_build_uses_a_fallback_host_and_no_relative_url_property():
-    lines = _unfold(_calendars(sample_catalogue(), siteurl="")["batch/batch-9/jadwal.ics"])
+def test_local_build_uses_a_fallback_host_and_no_relative_url_property(tmp_path):
+    lines = _unfold(_calendars(sample_catalogue(tmp_path), siteurl="")["batch/batch-9/jadwal.ics"])
     assert "UID:batch-9@etalase.invalid" in lines
     assert not [line for line in lines if line.startswith("URL")]
 

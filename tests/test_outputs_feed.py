@@ -23,8 +23,8 @@ def _one(node: Element, tag: str) -> Element:
     return found[0]
 
 
-def test_feed_has_the_required_atom_elements():
-    feed = _feed(sample_catalogue())
+def test_feed_has_the_required_atom_elements(tmp_path):
+    feed = _feed(sample_catalogue(tmp_path))
     assert feed.tag == A + "feed"
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "id"
     assert _one(feed, "id").text == "tag:etalase.example.go.id,2023:feed/produk"
@@ -35,8 +35,8 @@ def test_feed_has_the_required_atom_elements():
     assert links == {"self": f"{SITEURL}/feed/produk.atom", "alternate": f"{SITEURL}/produk/"}
 
 
-def test_every_entry_has_id_title_link_updated_author_category_and_summary():
-    catalogue = sample_catalogue()
+def test_every_entry_has_id_title_link_updated_author_category_and_summary(tmp_path):
+    catalogue = sample_catalogue(tmp_path)
     entries = _feed(catalogue).findall(A + "entry")
     assert len(entries) == len(catalogue.listings)
     for entry in entries:
@@ -48,8 +48,8 @@ def test_every_entry_has_id_title_link_updated_author_category_and_summary():
         dt.datetime.fromisoformat(_one(entry, "updated").text)
 
 
-def test_entry_of_the_sample_coffee():
-    feed = _feed(sample_catalogue())
+def test_entry_of_the_sample_coffee(tmp_path):
+    feed = _feed(sample_catalogue(tmp_path))
     [entry] = [e for e in feed.findall(A + "entry") if "kopi-robusta" in _one(e, "id").text]
     assert _one(entry, "id").text == "tag:etalase.example.go.id,2023:produk/kopi-robusta-betawi-250g"
     assert _one(entry, "link").get("href") == f"{SITEURL}/produk/kopi-robusta-betawi-250g/"
@@ -86,8 +86,8 @@ def test_text_is_escaped_and_markdown_is_gone(tmp_path):
     assert _one(entry, "summary").text == '-10% untuk pembeli pemerintah. Baris kedua.\n\n=HYPERLINK("http://contoh.invalid","klik")'
 
 
-def test_feed_is_capped_and_falls_back_without_figures():
-    catalogue = sample_catalogue()
+def test_feed_is_capped_and_falls_back_without_figures(tmp_path):
+    catalogue = sample_catalogue(tmp_path)
     assert len(parse_xml(product_feed(catalogue, site(), limit=1)).findall(A + "entry")) == 1
     catalogue.programme = catalogue.programme.model_copy(update={"figures": []})
     assert default_date(catalogue) == FALLBACK_DATE

@@ -48,16 +48,16 @@ def test_catalogue_json_matches_the_catalogue_counts(rich):
     assert len(doc["categories"]) == len(rich.categories) and len(doc["cities"]) == len(rich.cities)
 
 
-def test_json_is_sorted_utf8_with_a_trailing_newline(rich):
+def test_json_is_compact_sorted_utf8_with_a_trailing_newline(rich):
     data = _files(rich)["data/katalog.json"]
     assert data.endswith(b"}\n")
     assert "☕".encode() in data and b"\\u" not in data
     doc = _json(data)
-    assert data.decode("utf-8") == json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    assert data.decode("utf-8") == json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def test_product_record_of_the_sample_coffee():
-    doc = _json(_files(sample_catalogue())["data/katalog.json"])
+def test_product_record_of_the_sample_coffee(tmp_path):
+    doc = _json(_files(sample_catalogue(tmp_path))["data/katalog.json"])
     [coffee] = [p for p in doc["products"] if p["id"] == "kopi-robusta-betawi-250g"]
     assert coffee["price"] == {"kind": "tetap", "low": 45000, "high": None, "currency": "IDR"}
     assert coffee["tkdn"] == {"percent": "42.50", "bmp": "5.00", "combined": "47.50",

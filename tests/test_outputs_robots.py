@@ -6,8 +6,8 @@ from etalase.outputs.robots import produce_robots
 from outputs_helpers import sample_catalogue, site
 
 
-def test_robots_allows_all_but_staff_and_names_the_absolute_sitemap():
-    [artifact] = produce_robots(sample_catalogue(), site())
+def test_robots_allows_all_but_staff_and_names_the_absolute_sitemap(tmp_path):
+    [artifact] = produce_robots(sample_catalogue(tmp_path), site())
     assert artifact.path == "robots.txt"
     assert artifact.data.decode() == (
         "User-agent: *\n"
@@ -18,13 +18,13 @@ def test_robots_allows_all_but_staff_and_names_the_absolute_sitemap():
     )
 
 
-def test_robots_under_a_path_prefix_uses_the_prefix():
-    [artifact] = produce_robots(sample_catalogue(), site("https://contoh.go.id/katalog"))
+def test_robots_under_a_path_prefix_uses_the_prefix(tmp_path):
+    [artifact] = produce_robots(sample_catalogue(tmp_path), site("https://contoh.go.id/katalog"))
     text = artifact.data.decode()
     assert "Disallow: /katalog/staf/\n" in text
     assert "Sitemap: https://contoh.go.id/katalog/sitemap.xml\n" in text
 
 
-def test_robots_in_a_local_build_points_at_the_root_relative_sitemap():
-    [artifact] = produce_robots(sample_catalogue(), site(""))
+def test_robots_in_a_local_build_points_at_the_root_relative_sitemap(tmp_path):
+    [artifact] = produce_robots(sample_catalogue(tmp_path), site(""))
     assert artifact.data.decode().splitlines()[-1] == "Sitemap: /sitemap.xml"

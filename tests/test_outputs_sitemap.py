@@ -14,8 +14,8 @@ def _locs(data: bytes, tag: str = "url") -> list[str]:
     return [node.text for node in root.findall(f"sm:{tag}/sm:loc", NS)]
 
 
-def test_sitemap_lists_every_product_and_exhibitor_page():
-    catalogue = sample_catalogue()
+def test_sitemap_lists_every_product_and_exhibitor_page(tmp_path):
+    catalogue = sample_catalogue(tmp_path)
     [artifact] = produce_sitemap(catalogue, site(page_urls=page_urls(catalogue)))
     assert artifact.path == "sitemap.xml"
     root = parse_xml(artifact.data)
@@ -29,8 +29,8 @@ def test_sitemap_lists_every_product_and_exhibitor_page():
     assert locs == sorted(locs) and len(locs) == len(set(locs))
 
 
-def test_sitemap_entries_hold_only_loc_and_no_invented_lastmod():
-    catalogue = sample_catalogue()
+def test_sitemap_entries_hold_only_loc_and_no_invented_lastmod(tmp_path):
+    catalogue = sample_catalogue(tmp_path)
     [artifact] = produce_sitemap(catalogue, site(page_urls=page_urls(catalogue)))
     for url in parse_xml(artifact.data):
         assert [child.tag for child in url] == [f"{{{NAMESPACE}}}loc"]
@@ -65,8 +65,8 @@ def test_urls_are_escaped_and_joined_under_a_path_prefix():
     assert _locs(artifact.data) == ["https://contoh.go.id/katalog/cari/?q=a&b=c"]
 
 
-def test_sitemap_bytes_are_identical_across_runs():
-    first, second = sample_catalogue(), sample_catalogue()
+def test_sitemap_bytes_are_identical_across_runs(tmp_path):
+    first, second = sample_catalogue(tmp_path / "a"), sample_catalogue(tmp_path / "b")
     a = produce_sitemap(first, site(page_urls=page_urls(first)))
     b = produce_sitemap(second, site(page_urls=list(reversed(page_urls(second)))))
     assert a == b

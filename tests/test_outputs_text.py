@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from etalase.outputs.text import clean, plain_text
+from etalase.outputs.text import MARKUP_RE, clean, plain_text, rendered_text
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 
 @pytest.mark.parametrize(("source", "expected"), [
@@ -22,3 +24,11 @@ def test_plain_text(source, expected):
 
 def test_clean_drops_control_characters_and_normalises_line_ends():
     assert clean("a\x00b\x1bc\r\nd\re\tf") == "abc\nd\ne\tf"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZé☕ \n\t.,;:?()'\"-+=1/%$^{}\u00a0", max_size=80))
+def test_prose_shortcut_gives_what_markdown_gives(source):
+    source = clean(source)
+    assume(not MARKUP_RE.search(source))
+    assert plain_text(source) == rendered_text(source)

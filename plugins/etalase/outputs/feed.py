@@ -14,6 +14,7 @@ import datetime as dt
 from .. import urls
 from ..artifacts import Artifact
 from ..catalogue import Catalogue, Listing
+from .records import first_shown
 from .site import Site, SiteLike, site_of
 from .text import clean, plain_text
 from .xmldoc import document, element
@@ -34,11 +35,6 @@ def timestamp(day: dt.date) -> str:
 def default_date(catalogue: Catalogue) -> dt.date:
     """The date of products in no batch: the programme's latest figure, else :data:`FALLBACK_DATE`."""
     return max((f.as_of for f in catalogue.programme.figures), default=FALLBACK_DATE)
-
-
-def first_shown(listing: Listing) -> dt.date | None:
-    """The first day of the earliest batch that showed ``listing``, or ``None``."""
-    return min((b.start for b in listing.batches), default=None)
 
 
 def newest(catalogue: Catalogue, limit: int = MAX_ENTRIES) -> list[tuple[dt.date, Listing]]:

@@ -4,17 +4,20 @@
 ``data/batch/<id>.json`` and ``.csv`` hold what one batch showed. The layout is
 described for data users in ``docs/open-data.md``; bump :data:`FORMAT_VERSION`
 when a field changes meaning or goes away (adding a field does not bump it).
+Every record is built once (:func:`build_records`) and shared by all files.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .. import urls
 from ..artifacts import Artifact
-from ..catalogue import Catalogue, Listing
-from ..models import Batch, Exhibitor, Participant, School
+from ..catalogue import Catalogue
+from ..models import Batch
 from .records import (
     batch_record,
     category_record,
@@ -30,63 +33,84 @@ FORMAT = "etalase-katalog"
 FORMAT_VERSION = 1
 
 
-def open_document(
-    catalogue: Catalogue,
-    site: Site,
-    batches: Sequence[Batch],
-    participants: Sequence[Participant],
-    listings: Sequence[Listing],
-    scope: str,
-) -> dict:
-    """Return the JSON document of a selection: the vocabularies whole, the rest as selected."""
-    return {
+@dataclass(frozen=True)
+class OpenRecords:
+    """Every published record as a JSON-ready dict, keyed by ID, plus the parts every file repeats."""
+
+    head: dict
+    batches: dict[str, dict]
+    exhibitors: dict[str, dict]
+    schools: dict[str, dict]
+    products: dict[str, dict]
+
+
+def build_records(catalogue: Catalogue, site: Site) -> OpenRecords:
+    """Build each record of ``catalogue`` once."""
+    products_of: dict[str, list[str]] = defaultdict(list)
+    batches_of: dict[str, list[str]] = defaultdict(list)
+    for item in catalogue.listings:
+        products_of[item.owner.id].append(item.id)
+    for batch in catalogue.batches:
+        for person in catalogue.participants_of(batch):
+            batches_of[person.id].append(batch.id)
+
+    def people(records: dict) -> dict[str, dict]:
+        return {i: participant_record(p, site, products_of[i], batches_of[i]) for i, p in sorted(records.items())}
+
+    head = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "scope": scope,
         "licence": site.licence,
         "licence_url": site.licence_url,
         "source": site.base,
         "programme": programme_record(catalogue.programme),
         "categories": [category_record(c, site) for c in sorted(catalogue.categories.values(), key=lambda c: c.id)],
         "cities": [city_record(c, site) for c in sorted(catalogue.cities.values(), key=lambda c: c.id)],
-        "batches": [batch_record(catalogue, b, site) for b in batches],
-        "exhibitors": [participant_record(catalogue, p, site) for p in _sorted(participants, Exhibitor)],
-        "schools": [participant_record(catalogue, p, site) for p in _sorted(participants, School)],
-        "products": [product_record(item, site) for item in sorted(listings, key=lambda item: item.id)],
     }
+    return OpenRecords(
+        head=head,
+        batches={b.id: batch_record(catalogue, b, site) for b in catalogue.batches},
+        exhibitors=people(catalogue.exhibitors),
+        schools=people(catalogue.schools),
+        products={item.id: product_record(item, site) for item in sorted(catalogue.listings, key=lambda i: i.id)},
+    )
 
 
-def _sorted(participants: Sequence[Participant], kind: type) -> list[Participant]:
-    return sorted((p for p in participants if isinstance(p, kind)), key=lambda p: p.id)
+def _pick(records: dict[str, dict], ids: Iterable[str]) -> list[dict]:
+    wanted = set(ids)
+    return [record for key, record in records.items() if key in wanted]
+
+
+def catalogue_document(records: OpenRecords) -> dict:
+    """The JSON document of the whole published catalogue."""
+    return {**records.head, "scope": "katalog", "batches": list(records.batches.values()),
+            "exhibitors": list(records.exhibitors.values()), "schools": list(records.schools.values()),
+            "products": list(records.products.values())}
+
+
+def batch_document(records: OpenRecords, batch: Batch) -> dict:
+    """The JSON document of one batch: its published participants and the products it showed."""
+    own = records.batches[batch.id]
+    shown = [record for record in records.products.values() if batch.id in record["batches"]]
+    return {**records.head, "scope": f"batch/{batch.id}", "batches": [own],
+            "exhibitors": _pick(records.exhibitors, own["exhibitors"]),
+            "schools": _pick(records.schools, own["schools"]), "products": shown}
 
 
 def json_bytes(document: dict) -> bytes:
-    """Serialise with sorted keys, real UTF-8 characters, two-space indent and a trailing newline."""
-    return (json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
-
-
-def catalogue_document(catalogue: Catalogue, site: Site) -> dict:
-    """The JSON document of the whole published catalogue."""
-    people = [*catalogue.exhibitors.values(), *catalogue.schools.values()]
-    return open_document(catalogue, site, catalogue.batches, people, catalogue.listings, "katalog")
-
-
-def batch_document(catalogue: Catalogue, batch: Batch, site: Site) -> dict:
-    """The JSON document of one batch: its participants and the products it showed."""
-    listings = catalogue.listings_in_batch(batch)
-    return open_document(catalogue, site, [batch], catalogue.participants_of(batch), listings, f"batch/{batch.id}")
+    """Serialise compactly with sorted keys, real UTF-8 characters and a trailing newline."""
+    # No indent: the C encoder is several times faster, and the file a fifth smaller.
+    return (json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def produce_open_data(catalogue: Catalogue, site: SiteLike) -> list[Artifact]:
     """Producer: ``data/katalog.{json,csv}`` and ``data/batch/<id>.{json,csv}``."""
     info = site_of(site)
-    artifacts = [
-        Artifact(urls.catalogue_data("json"), json_bytes(catalogue_document(catalogue, info))),
-        Artifact(urls.catalogue_data("csv"), products_csv(catalogue, catalogue.listings, info)),
-    ]
-    for batch in catalogue.batches:
-        document = batch_document(catalogue, batch, info)
-        listings = catalogue.listings_in_batch(batch)
-        artifacts.append(Artifact(urls.batch_data(batch.id, "json"), json_bytes(document)))
-        artifacts.append(Artifact(urls.batch_data(batch.id, "csv"), products_csv(catalogue, listings, info)))
+    records = build_records(catalogue, info)
+    documents = [(urls.catalogue_data, catalogue_document(records))]
+    documents += [(lambda ext, b=b: urls.batch_data(b.id, ext), batch_document(records, b)) for b in catalogue.batches]
+    artifacts = []
+    for path, document in documents:
+        artifacts.append(Artifact(path("json"), json_bytes(document)))
+        artifacts.append(Artifact(path("csv"), products_csv(catalogue, document["products"], info.licence)))
     return artifacts

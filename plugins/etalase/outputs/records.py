@@ -8,6 +8,7 @@ leads to them, and a bulk file of them would only feed spam lists.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from .. import urls
@@ -41,6 +42,11 @@ def percent(value: Decimal) -> str:
 
 def _iso(day) -> str | None:
     return day.isoformat() if day else None
+
+
+def first_shown(listing: Listing) -> dt.date | None:
+    """The first day of the earliest batch that showed ``listing``, or ``None``."""
+    return min((b.start for b in listing.batches), default=None)
 
 
 def photo_record(photo: Photo, site: Site) -> dict:
@@ -106,7 +112,7 @@ def product_record(listing: Listing, site: Site) -> dict:
         "makers": [{"name": m.name, "grade": m.grade} for m in product.makers if m.guardian_consent],
         "photos": [photo_record(photo, site) for photo in product.photos],
         "batches": [batch.id for batch in listing.batches],
-        "first_shown": _iso(min((b.start for b in listing.batches), default=None)),
+        "first_shown": _iso(first_shown(listing)),
     }
 
 
@@ -121,7 +127,7 @@ def contact_record(contact: Contact) -> dict:
     }
 
 
-def participant_record(catalogue: Catalogue, participant: Participant, site: Site) -> dict:
+def participant_record(participant: Participant, site: Site, products: list[str], batches: list[str]) -> dict:
     """A published exhibitor or school, with the IDs of its products and batches."""
     kind = urls.SCHOOL if isinstance(participant, School) else urls.EXHIBITOR
     record = {
@@ -134,8 +140,8 @@ def participant_record(catalogue: Catalogue, participant: Participant, site: Sit
         "address": participant.address,
         "logo": photo_record(participant.logo, site) if participant.logo else None,
         "contact": contact_record(participant.contact),
-        "products": [item.id for item in catalogue.listings_of(participant)],
-        "batches": [batch.id for batch in catalogue.batches_of(participant)],
+        "products": products,
+        "batches": batches,
     }
     if isinstance(participant, Exhibitor):
         record.update(kind=participant.kind, nib=participant.nib, siinas=participant.siinas,

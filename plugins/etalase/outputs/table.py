@@ -13,9 +13,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from ..catalogue import Catalogue, Listing
-from .records import product_record
-from .site import Site
+from ..catalogue import Catalogue
 
 COLUMNS = (
     "id", "name", "url", "category", "category_name", "seller_kind", "seller_id", "seller_name",
@@ -83,11 +81,11 @@ def product_row(catalogue: Catalogue, record: dict, licence: str) -> list[str]:
     return [_cell(values[column]) for column in COLUMNS]
 
 
-def products_csv(catalogue: Catalogue, listings: Sequence[Listing], site: Site) -> bytes:
-    """Return the CSV bytes (with BOM) of ``listings``, sorted by product ID."""
+def products_csv(catalogue: Catalogue, records: Sequence[dict], licence: str) -> bytes:
+    """Return the CSV bytes (with BOM) of product ``records``, sorted by product ID."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
-    for item in sorted(listings, key=lambda item: item.id):
-        writer.writerow(product_row(catalogue, product_record(item, site), site.licence))
+    for record in sorted(records, key=lambda record: record["id"]):
+        writer.writerow(product_row(catalogue, record, licence))
     return buffer.getvalue().encode("utf-8-sig")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import markdown
@@ -47,11 +48,34 @@ def clean(text: str) -> str:
     return CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def plain_text(source: str) -> str:
-    """Render Markdown and return its text: paragraphs split by a blank line, list items by ``- ``."""
-    collector = _TextCollector()
-    collector.feed(markdown.markdown(clean(source), extensions=["sane_lists"]))
-    collector.close()
-    text = "".join(collector.parts)
+# One converter, reset for each text: building a Markdown instance costs as much as converting.
+_CONVERTER = markdown.Markdown(extensions=["sane_lists"])
+# Text with none of these is plain prose to Markdown too: inline syntax, entities, escapes, or a
+# tab, or a line that starts a list, quote or code block, is a rule or heading underline, or ends in a hard break.
+MARKUP_RE = re.compile(r"[*_`\[\]<>&#\\!|~\t]|^ |^(?:\d+[.)]|[-+=])(?: |$)|^(?:- *)+$|^=+ *$|  $", re.MULTILINE)
+
+
+def _tidy(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _prose(text: str) -> str:
+    """The text of Markdown without markup: paragraphs joined into single lines."""
+    paragraphs = re.split(r"\n[ \t]*\n", text)
+    return _tidy("\n\n".join(" ".join(p.split()) for p in paragraphs))
+
+
+def rendered_text(source: str) -> str:
+    """Render Markdown with Python-Markdown and collect the text of the HTML."""
+    collector = _TextCollector()
+    collector.feed(_CONVERTER.reset().convert(source))
+    collector.close()
+    return _tidy("".join(collector.parts))
+
+
+@lru_cache(maxsize=16384)
+def plain_text(source: str) -> str:
+    """Render Markdown and return its text: paragraphs split by a blank line, list items by ``- ``."""
+    source = clean(source)
+    return rendered_text(source) if MARKUP_RE.search(source) else _prose(source)
