@@ -207,7 +207,7 @@ SYNTAX_CONTEXTS: tuple[tuple[str, str], ...] = (
     ("while scanning a %", "baris yang diawali `%` adalah perintah YAML yang tidak didukung"),
 )
 SYNTAX_FALLBACK = "penulisan YAML tidak sah di sini"
-START_CHAR_REASON = "karakter `{char}` tidak boleh mengawali nilai; apit seluruh nilai dengan tanda kutip"
+START_CHAR_REASON = "karakter {char} tidak boleh mengawali nilai; apit seluruh nilai dengan tanda kutip"
 TAB_REASON = "ada karakter tab; ganti dengan spasi"
 
 # pydantic's own error types, mapped to our codes and an Indonesian message.
@@ -275,7 +275,9 @@ def syntax_reason(problem: str, context: str, char: str) -> str:
     if "quoted scalar" in context and problem.startswith("found unexpected end of stream"):
         return SYNTAX_CONTEXTS[0][1]
     if problem.startswith("found character") and "cannot start any token" in problem:
-        return TAB_REASON if char == "\t" else START_CHAR_REASON.format(char=char)
+        if char == "\t":
+            return TAB_REASON
+        return START_CHAR_REASON.format(char="tanda petik terbalik" if char == "`" else f"`{char}`")
     for start, reason in SYNTAX_REASONS:
         if problem.startswith(start):
             return reason
