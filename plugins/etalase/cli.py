@@ -1,5 +1,8 @@
 """Command line: ``python -m etalase validate [--format text|github] [FOLDER]`` and ``schema [--check]``.
 
+Also ``report`` (the staff quality report) and ``check-links-kept`` (no published URL dies), registered
+by :mod:`etalase.staff_commands`.
+
 Staff run ``validate``; it prints every problem and exits 1, or a one-line
 summary and exits 0. It never shows a Python traceback: a bug in the checker
 itself is reported in one Indonesian line with exit status 2 (set
