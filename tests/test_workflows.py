@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -155,3 +156,19 @@ def test_the_tasks_ci_runs_are_wired_to_the_commands(task, command):
     done = subprocess.run([sys.executable, "-m", "invoke", "--dry", *shlex.split(task)], cwd=ROOT,
                           capture_output=True, text=True, check=True)
     assert command in done.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("href", "status"), [("/produk/", 0), ("/produk/tidak-ada/", 1)])
+def test_check_links_fails_on_a_broken_internal_link(tmp_path, href, status):
+    shutil.copy(ROOT / "tasks.py", tmp_path / "tasks.py")
+    for name in ("plugins", "node_modules", "package.json"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    (tmp_path / "output" / "produk").mkdir(parents=True)
+    (tmp_path / "output" / "produk" / "index.html").write_text("<!doctype html><title>Produk</title>")
+    (tmp_path / "output" / "index.html").write_text(
+        f'<!doctype html><title>Beranda</title><a href="{href}">produk</a><a href="https://contoh.invalid/">luar</a>'
+    )
+    done = subprocess.run([sys.executable, "-m", "invoke", "check-links"], cwd=tmp_path, capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == status, done.stdout + done.stderr
