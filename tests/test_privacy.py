@@ -21,13 +21,13 @@ def root(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("NIK 3171012345678901", [("P01", "3171012345678901")]),
-        ("NIK: 3171 0123 4567 8901.", [("P01", "3171 0123 4567 8901")]),
-        ("KTP 3171.0123.4567.8901", [("P01", "3171.0123.4567.8901")]),
-        ("WA 0812-3456-7890 ya", [("P02", "0812-3456-7890")]),
-        ("telp (021) 555 1234", [("P02", "(021) 555 1234")]),
-        ("hubungi +62 812 3456 7890", [("P02", "+62 812 3456 7890")]),
-        ("https://wa.me/6281234567890", [("P02", "6281234567890")]),
+        ("NIK 3171012345678901", [("P01", "3171012345678901", 4)]),
+        ("NIK: 3171 0123 4567 8901.", [("P01", "3171 0123 4567 8901", 5)]),
+        ("KTP 3171.0123.4567.8901", [("P01", "3171.0123.4567.8901", 4)]),
+        ("WA 0812-3456-7890 ya", [("P02", "0812-3456-7890", 3)]),
+        ("telp (021) 555 1234", [("P02", "(021) 555 1234", 5)]),
+        ("hubungi +62 812 3456 7890", [("P02", "+62 812 3456 7890", 8)]),
+        ("https://wa.me/6281234567890", [("P02", "6281234567890", 14)]),
     ],
 )
 def test_scan_text_finds(text: str, found: list) -> None:
@@ -57,7 +57,7 @@ def test_scan_data_skips_contact_and_official_fields() -> None:
         "nib": "3171012345678901",
         "produk": [{"sertifikasi": {"halal": {"nomor": "3171012345678901"}}, "nama": "Tas 0812 3456 7890"}],
     }
-    assert list(scan_data(data)) == [(("produk", 0, "nama"), "P02", "0812 3456 7890")]
+    assert list(scan_data(data)) == [(("produk", 0, "nama"), "P02", "0812 3456 7890", 4)]
 
 
 def test_mask_keeps_three_digits() -> None:
@@ -67,6 +67,15 @@ def test_mask_keeps_three_digits() -> None:
 def test_nik_in_description(root: Path) -> None:
     edit(root, EXHIBITOR, "Sangrai kopi robusta sejak 2015.", "Pemilik NIK 3171 0123 4567 8901.")
     assert only_issue(root) == (f"{EX}:5:1", "P01", "deskripsi", "nomor mirip NIK •••••••••••••901 di teks bebas")
+
+
+def test_number_in_a_literal_block_is_located_on_its_own_line(root: Path) -> None:
+    edit(root, EXHIBITOR, "deskripsi: Sangrai kopi robusta sejak 2015.",
+         "deskripsi: |\n  Sangrai kopi robusta.\n\n  Pesan: 0812 9999 0001, atau\n    NIK 3171012345678901")
+    assert issues(root) == [
+        (f"{EX}:8:10", "P02", "deskripsi", "nomor telepon •••••••••001 di teks bebas"),
+        (f"{EX}:9:9", "P01", "deskripsi", "nomor mirip NIK •••••••••••••901 di teks bebas"),
+    ]
 
 
 def test_phone_in_product_description(root: Path) -> None:

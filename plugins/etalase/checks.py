@@ -76,9 +76,10 @@ def check_privacy(result: LoadResult) -> None:
     for loaded in result.files.values():
         if loaded.document is None:
             continue
-        for path, code, excerpt in privacy.scan_data(loaded.document.data):
+        for path, code, excerpt, offset in privacy.scan_data(loaded.document.data):
             what = "nomor mirip NIK" if code == "P01" else "nomor telepon"
-            result.add(loaded, code, path, f"{what} {privacy.mask(excerpt)} di teks bebas")
+            mark = loaded.document.mark_in(path, offset)
+            result.add(loaded, code, path, f"{what} {privacy.mask(excerpt)} di teks bebas", mark)
 
 
 def _vocab(result: LoadResult):

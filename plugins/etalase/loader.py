@@ -23,7 +23,7 @@ from . import messages
 from .errors import Issue, display_path
 from .fieldtypes import check_slug, suggest_slug
 from .models import Batch, Categories, Exhibitor, Programme, RecordModel, Regions, School
-from .yamlload import Document, LoadProblem, YamlLoadError, load_yaml
+from .yamlload import Document, LoadProblem, Mark, YamlLoadError, load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -72,9 +72,10 @@ class LoadResult:
         found = self.records(model)
         return found[0] if found else None
 
-    def add(self, loaded: LoadedFile, code: str, path: tuple, message: str) -> None:
-        """Record a problem at ``path`` inside a loaded file."""
-        mark = loaded.document.mark_of(path) if loaded.document else None
+    def add(self, loaded: LoadedFile, code: str, path: tuple, message: str, mark: Mark | None = None) -> None:
+        """Record a problem at ``path`` inside a loaded file (at ``mark`` when given)."""
+        if mark is None and loaded.document is not None:
+            mark = loaded.document.mark_of(path)
         line, column = (mark.line, mark.column) if mark else (1, 1)
         self.issues.append(make_issue(loaded.shown, line, column, code, path, message))
 

@@ -42,22 +42,22 @@ AMOUNT_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 RUPIAH_BEFORE_RE = re.compile(r"rp\.?\s*$", re.IGNORECASE)
 
 
-def scan_text(text: str) -> Iterator[tuple[str, str]]:
-    """Yield ``(code, excerpt)`` for every NIK-like or phone-like number in ``text``."""
+def scan_text(text: str) -> Iterator[tuple[str, str, int]]:
+    """Yield ``(code, excerpt, offset)`` for every NIK-like or phone-like number in ``text``."""
     niks = [match.span() for match in NIK_RE.finditer(text)]
     for match in NIK_RE.finditer(text):
-        yield "P01", match.group(0)
+        yield "P01", match.group(0), match.start()
     for match in PHONE_RE.finditer(text):
         found = match.group(0).strip()
         digits = re.sub(r"\D", "", found)
         money = AMOUNT_RE.fullmatch(found) or RUPIAH_BEFORE_RE.search(text, 0, match.start())
         inside_nik = any(start < match.end() and match.start() < end for start, end in niks)
         if 9 <= len(digits) <= 14 and not money and not inside_nik:
-            yield "P02", found
+            yield "P02", found, match.start() + len(match.group(0)) - len(match.group(0).lstrip())
 
 
-def scan_data(data: object, path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
-    """Walk plain loaded data and yield ``(path, code, excerpt)`` for each finding."""
+def scan_data(data: object, path: tuple = ()) -> Iterator[tuple[tuple, str, str, int]]:
+    """Walk plain loaded data and yield ``(path, code, excerpt, offset)`` for each finding."""
     if isinstance(data, dict):
         for key, value in data.items():
             if key in ALLOWED_KEYS:
@@ -67,8 +67,8 @@ def scan_data(data: object, path: tuple = ()) -> Iterator[tuple[tuple, str, str]
         for index, value in enumerate(data):
             yield from scan_data(value, (*path, index))
     elif isinstance(data, str):
-        for code, excerpt in scan_text(data):
-            yield path, code, excerpt
+        for code, excerpt, offset in scan_text(data):
+            yield path, code, excerpt, offset
 
 
 def mask(excerpt: str) -> str:

@@ -67,6 +67,7 @@ class Document:
     key_marks: dict[Path_, Mark]
     problems: list[LoadProblem] = field(default_factory=list)
     dropped: set[Path_] = field(default_factory=set)
+    blocks: dict[Path_, Mark] = field(default_factory=dict)
 
     def mark_of(self, path: Path_) -> Mark:
         """Return the mark of ``path`` or of its nearest ancestor that has one."""
@@ -78,6 +79,25 @@ class Document:
                 return self.marks[path]
             path = path[:-1]
         return self.marks.get((), Mark(1, 1))
+
+    def mark_in(self, path: Path_, offset: int) -> Mark:
+        """Return where character ``offset`` of the text at ``path`` is; exact inside a ``|`` block."""
+        start = self.blocks.get(tuple(path))
+        value = self.value_at(path)
+        if start is None or not isinstance(value, str):
+            return self.mark_of(path)
+        line_start = value.rfind("\n", 0, offset) + 1
+        return Mark(start.line + value.count("\n", 0, offset), start.column + offset - line_start)
+
+    def value_at(self, path: Path_) -> object:
+        """Return the loaded value at ``path``, or None."""
+        node = self.data
+        for part in path:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return node
 
     def explained(self, path: Path_) -> bool:
         """Whether a load problem already accounts for the value at ``path`` (or above it)."""
@@ -137,6 +157,7 @@ class _Builder:
         self.key_marks: dict[Path_, Mark] = {}
         self.problems: list[LoadProblem] = []
         self.dropped: set[Path_] = set()
+        self.literal_blocks: dict[Path_, int] = {}
 
     def build(self) -> object:
         data = None
@@ -174,6 +195,8 @@ class _Builder:
             return None
         self._check_node_event(event, path)
         if isinstance(event, yaml.ScalarEvent):
+            if event.style == "|":
+                self.literal_blocks[path] = event.start_mark.line  # 0-based line of the `|`
             return self._scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
             return self._sequence(path, depth)
@@ -275,4 +298,18 @@ def load_yaml(raw: bytes) -> Document:
     except (yaml.YAMLError, StopIteration) as exc:  # pragma: no cover - reader errors are caught in decode_text
         raise YamlLoadError([LoadProblem("Y10", Mark(1, 1), params={"problem": str(exc), "context": ""})]) from None
     problems = sorted(builder.problems, key=lambda p: (p.mark.line, p.mark.column))
-    return Document(data, builder.marks, builder.key_marks, problems, builder.dropped)
+    blocks = _block_starts(text, builder.literal_blocks)
+    return Document(data, builder.marks, builder.key_marks, problems, builder.dropped, blocks)
+
+
+def _block_starts(text: str, indicators: dict[Path_, int]) -> dict[Path_, Mark]:
+    """Return where the first character of each ``|`` block's text stands (its line, its indentation)."""
+    if not indicators:
+        return {}
+    lines = text.split("\n")
+    starts = {}
+    for path, line in indicators.items():
+        content = [row for row in lines[line + 1 :] if row.strip()]
+        indent = len(content[0]) - len(content[0].lstrip(" ")) if content else 0
+        starts[path] = Mark(line + 2, indent + 1)
+    return starts
