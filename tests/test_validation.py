@@ -236,6 +236,20 @@ def test_old_id_claimed_twice(root: Path) -> None:
     )
 
 
+def test_duplicate_batch_number(root: Path) -> None:
+    write(root, "batch/batch-2.yaml", (root / BATCH).read_text().replace("Batch 1", "Batch 2"))
+    assert only_issue(root) == ("catalogue_data/batch/batch-2.yaml:1:1", "R12", "nomor",
+                                f"batch nomor 1 sudah ada di {BA}")
+
+
+def test_duplicate_product_id_in_one_file(root: Path) -> None:
+    path = root / EXHIBITOR
+    text = path.read_text()
+    path.write_text(text + text[text.index("  - id: kopi-robusta-250g"):])
+    assert only_issue(root) == (f"{EX}:33:5", "R07", "produk[1].id",
+                                f"ID produk `kopi-robusta-250g` sudah dipakai di {EX} baris 15")
+
+
 # -- values that are right, and what they become ---------------------------------------------
 
 
