@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .messages import shown
@@ -261,3 +261,50 @@ BpomNo = Annotated[str, BeforeValidator(digits_pattern("F13", "Nomor BPOM", r"(?
                    _schema("string", r"^M[DL] ?[0-9 ]{12,}$")]
 PirtNo = Annotated[str, BeforeValidator(digits_pattern("F13", "Nomor PIRT", r"\d{13}-\d{2}|\d{15}")),
                    _schema(["string", "integer"])]
+
+
+class Price(BaseModel):
+    """A price: fixed, a range, or on request; whole rupiah only."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["tetap", "rentang", "permintaan"]
+    low: int | None = None
+    high: int | None = None
+
+
+ON_REQUEST = "atas permintaan"
+
+
+def parse_price(value: object) -> Price:
+    """Turn ``15000``, ``{dari, sampai}`` or ``atas permintaan`` into a :class:`Price`."""
+    if isinstance(value, Price):
+        return value
+    if isinstance(value, dict):
+        keys = set(value)
+        if keys != {"dari", "sampai"}:
+            raise PydanticCustomError("F05", "rentang harga ditulis dengan tepat dua kunci: `dari:` dan `sampai:`")
+        low, high = parse_rupiah(value["dari"]), parse_rupiah(value["sampai"])
+        if low >= high:
+            raise PydanticCustomError(
+                "F20", "rentang harga terbalik: dari {low} sampai {high}", {"low": low, "high": high}
+            )
+        return Price(kind="rentang", low=low, high=high)
+    if isinstance(value, str) and " ".join(value.lower().split()) == ON_REQUEST:
+        return Price(kind="permintaan")
+    return Price(kind="tetap", low=parse_rupiah(value), high=None)
+
+
+_AMOUNT = {"type": ["number", "string"], "minimum": 0, "pattern": RUPIAH_PATTERN}
+PRICE_SCHEMA = {
+    "anyOf": [
+        _AMOUNT,
+        {"const": ON_REQUEST},
+        {
+            "type": "object",
+            "properties": {"dari": _AMOUNT, "sampai": _AMOUNT},
+            "required": ["dari", "sampai"],
+            "additionalProperties": False,
+        },
+    ],
+}
+PriceField = Annotated[Price, BeforeValidator(parse_price), WithJsonSchema(PRICE_SCHEMA)]

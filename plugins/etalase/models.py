@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
     ValidationInfo,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -27,7 +25,6 @@ from pydantic_core import PydanticCustomError
 from .fieldtypes import (
     NIB,
     NPSN,
-    RUPIAH_PATTERN,
     BpomNo,
     Date,
     Email,
@@ -40,13 +37,15 @@ from .fieldtypes import (
     Percent,
     Phone,
     PirtNo,
+    PriceField,
     Rupiah,
     Slug,
     Text,
     Url,
     YesNo,
-    parse_rupiah,
 )
+from .fieldtypes import ON_REQUEST as ON_REQUEST  # re-exported: prices are part of the record vocabulary
+from .fieldtypes import Price as Price
 
 MUST_BUY_TKDN = Decimal(25)
 MUST_BUY_COMBINED = Decimal(40)
@@ -186,51 +185,6 @@ class Tkdn(StaffModel):
         return self.percent >= MUST_BUY_TKDN and self.combined >= MUST_BUY_COMBINED
 
 
-class Price(BaseModel):
-    """A price: fixed, a range, or on request; whole rupiah only."""
-
-    model_config = ConfigDict(frozen=True)
-    kind: Literal["tetap", "rentang", "permintaan"]
-    low: int | None = None
-    high: int | None = None
-
-
-ON_REQUEST = "atas permintaan"
-
-
-def parse_price(value: object) -> Price:
-    """Turn ``15000``, ``{dari, sampai}`` or ``atas permintaan`` into a :class:`Price`."""
-    if isinstance(value, Price):
-        return value
-    if isinstance(value, dict):
-        keys = set(value)
-        if keys != {"dari", "sampai"}:
-            raise PydanticCustomError("F05", "rentang harga ditulis dengan tepat dua kunci: `dari:` dan `sampai:`")
-        low, high = parse_rupiah(value["dari"]), parse_rupiah(value["sampai"])
-        if low >= high:
-            raise PydanticCustomError(
-                "F20", "rentang harga terbalik: dari {low} sampai {high}", {"low": low, "high": high}
-            )
-        return Price(kind="rentang", low=low, high=high)
-    if isinstance(value, str) and " ".join(value.lower().split()) == ON_REQUEST:
-        return Price(kind="permintaan")
-    return Price(kind="tetap", low=parse_rupiah(value), high=None)
-
-
-_AMOUNT = {"type": ["number", "string"], "minimum": 0, "pattern": RUPIAH_PATTERN}
-PRICE_SCHEMA = {
-    "anyOf": [
-        _AMOUNT,
-        {"const": ON_REQUEST},
-        {
-            "type": "object",
-            "properties": {"dari": _AMOUNT, "sampai": _AMOUNT},
-            "required": ["dari", "sampai"],
-            "additionalProperties": False,
-        },
-    ],
-}
-PriceField = Annotated[Price, BeforeValidator(parse_price), WithJsonSchema(PRICE_SCHEMA)]
 
 
 class Maker(StaffModel):
