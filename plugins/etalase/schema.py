@@ -179,7 +179,7 @@ def with_generated(text: str) -> str:
         if start_marker not in text or end_marker not in text:
             continue
         start, end = text.index(start_marker) + len(start_marker), text.index(end_marker)
-        text = text[:start] + "\n" + table + "\n" + text[end:]
+        text = text[:start] + "\n\n" + table + "\n\n" + text[end:]
     return text
 
 
