@@ -110,8 +110,9 @@ def check_links_kept(c, live="", first_deploy=False, format="text"):
 def check_links(c):
     """Check every link and image of the built output/ with linkinator (internal links only)."""
     output = shlex.quote(str(ROOT / CONFIG["deploy_path"]))
-    c.run(f"npx --no-install linkinator {output} --recurse --skip '^(?!http://localhost)' --verbosity error",
-          pty=False)
+    # Few connections at a time: linkinator's own file server drops some at its default of 100.
+    c.run(f"npx --no-install linkinator {output} --recurse --skip '^(?!http://localhost)' --concurrency 10 "
+          "--retry-errors --verbosity error", pty=False)
 
 
 def _build(c, settings: str, *flags: str) -> None:
