@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -398,18 +400,35 @@ def test_the_command_passes_when_every_url_is_kept(data, tmp_path, live):
 # -- with the real generator ----------------------------------------------------------
 
 
-@pytest.mark.slow
-def test_real_builds_keep_a_renamed_product_and_drop_a_withdrawn_one(build_site, tmp_path):
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory, image_cache):
+    """site-basic built, then rebuilt after renaming one product (with ``id_lama``) and withdrawing another."""
+    from etalase.build import build
+
+    from tests.conftest import PROJECT
+
+    tmp_path = tmp_path_factory.mktemp("rebuilt")
     shutil.copytree(ROOTS / "site-basic", tmp_path / "site")
     data = tmp_path / "site" / "catalogue_data"
-    live_out = build_site(tmp_path / "site", tmp_path / "live")
-    manifest.write_manifest(live_out, data)
-    kopi = "eksibitor/kopi-betawi-sejahtera.yaml"
-    renamed = "  - id: kopi-gayo-200g\n    id_lama: [kopi-arabika-gayo-200g]\n"
-    edit(data, kopi, "  - id: kopi-arabika-gayo-200g\n", renamed)
-    edit(data, "eksibitor/batik-rawamangun.yaml", "    unggulan: ya\n", "    unggulan: ya\n    ditarik: ya\n")
 
-    new_out = build_site(tmp_path / "site", tmp_path / "new")
+    def run(name: str) -> Path:
+        out = tmp_path / name / "output"
+        build(PROJECT / "pelicanconf.py", {"OUTPUT_PATH": str(out), "ETALASE_CATALOGUE": str(data),
+                                           "ETALASE_IMAGE_CACHE": str(image_cache), "ETALASE_IMAGE_WORKERS": 1})
+        return out
+
+    live_out = run("live")
+    manifest.write_manifest(live_out, data)
+    renamed = "  - id: kopi-gayo-200g\n    id_lama: [kopi-arabika-gayo-200g]\n"
+    edit(data, "eksibitor/kopi-betawi-sejahtera.yaml", "  - id: kopi-arabika-gayo-200g\n", renamed)
+    edit(data, "eksibitor/batik-rawamangun.yaml", "    unggulan: ya\n", "    unggulan: ya\n    ditarik: ya\n")
+    return data, live_out, run("new")
+
+
+@pytest.mark.slow
+def test_real_builds_keep_a_renamed_product_and_drop_a_withdrawn_one(rebuilt):
+    data, live_out, new_out = rebuilt
+
     result = manifest.check_links_kept(new_out, data, str(live_out))
 
     assert result.passed, manifest.format_lost_text(result.lost)
@@ -419,8 +438,26 @@ def test_real_builds_keep_a_renamed_product_and_drop_a_withdrawn_one(build_site,
     assert (new_out / "produk" / "kopi-gayo-200g" / "index.html").is_file()
     assert not (new_out / "produk" / "kain-batik-tulis-ondel-ondel").exists()
     assert "kain-batik-tulis-ondel-ondel" not in (new_out / "sitemap.xml").read_text(encoding="utf-8")
-    search = [p for p in new_out.rglob("*") if p.is_file() and "pagefind" in p.parts]
-    assert not [p for p in search if b"kain-batik-tulis-ondel-ondel" in p.read_bytes()]
+
+
+def search_urls(output: Path) -> set[str]:
+    """The page URLs in a built Pagefind index (each fragment is gzip: a signature, then JSON)."""
+    found = set()
+    for fragment in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
+        found.update(m.decode() for m in re.findall(rb'"url":"([^"]+)"', gzip.decompress(fragment.read_bytes())))
+    return found
+
+
+@pytest.mark.slow
+def test_a_withdrawn_product_leaves_the_search_index_and_a_renamed_one_moves(rebuilt):
+    _, live_out, new_out = rebuilt
+    if not (new_out / "pagefind").is_dir():
+        pytest.skip("this build has no Pagefind index yet")
+    before, after = search_urls(live_out), search_urls(new_out)
+
+    assert {u for u in before if "kain-batik-tulis-ondel-ondel" in u or "kopi-arabika-gayo" in u}
+    assert not {u for u in after if "kain-batik-tulis-ondel-ondel" in u or "kopi-arabika-gayo" in u}
+    assert {u for u in after if "kopi-gayo-200g" in u}
 
 
 @pytest.mark.slow
