@@ -131,22 +131,6 @@ def _shown_input(value: object) -> str:
     return str(value)
 
 
-def meant_key(error: dict, model: type[BaseModel]) -> str | None:
-    """Return the valid key an unknown key is probably a misspelling of."""
-    loc = tuple(error["loc"])
-    close = difflib.get_close_matches(str(loc[-1]).lower(), keys_at(model, loc[:-1]), n=1, cutoff=0.7)
-    return close[0] if close else None
-
-
-def _relevant(errors: list[dict], document: Document, model: type[BaseModel]) -> list[dict]:
-    """Drop errors a load problem explains, and a missing key whose misspelling is reported already."""
-    errors = [err for err in errors if not document.explained(tuple(err["loc"]))]
-    misspelt = {
-        (*err["loc"][:-1], meant_key(err, model)) for err in errors if err["type"] == "extra_forbidden"
-    }
-    return [err for err in errors if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)]
-
-
 def _ctx(error: dict, model: type[BaseModel]) -> dict:
     loc = tuple(error["loc"])
     ctx = {key: _shown_input(value) for key, value in (error.get("ctx") or {}).items()}
@@ -156,8 +140,8 @@ def _ctx(error: dict, model: type[BaseModel]) -> dict:
     if error["type"] in ("literal_error", "enum"):
         ctx["expected"] = messages.choices(str(error["ctx"]["expected"]))
     if error["type"] == "extra_forbidden":
-        close = meant_key(error, model)
-        ctx["hint"] = f"; mungkin maksudnya `{close}`?" if close else ""
+        close = difflib.get_close_matches(ctx["field"].lower(), keys_at(model, loc[:-1]), n=1, cutoff=0.7)
+        ctx["hint"] = f"; mungkin maksudnya `{close[0]}`?" if close else ""
     return ctx
 
 
@@ -209,7 +193,8 @@ def _read(result: LoadResult, path: Path, model: type[RecordModel]) -> None:
     try:
         record = model.model_validate(document.data)
     except ValidationError as exc:
-        result.issues.extend(_pydantic_issue(loaded, err, model) for err in _relevant(exc.errors(), document, model))
+        errors = [err for err in exc.errors() if not document.explained(tuple(err["loc"]))]
+        result.issues.extend(_pydantic_issue(loaded, err, model) for err in errors)
         return
     if not document.problems:
         loaded.record = record.bind(path.stem, shown)
