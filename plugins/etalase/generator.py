@@ -25,7 +25,9 @@ from .plan import plan_pages
 from .preview import only_batch
 from .producers import collect
 from .report import format_text
+from .search import thumbnails_of, write_search_index
 from .settings import read_options, resolve_today
+from .strings import T
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,7 @@ class EtalaseGenerator(Generator):
         self.media = Media(catalogue.root, options.image_cache, options.image_widths, f"{siteurl}/",
                            options.image_workers)
         self.media.prepare(photos_of(catalogue))
+        self.media.prepare_cards(catalogue.listings, T.price_on_request)
         self.catalogue = catalogue
         self.pages = plan_pages(catalogue, today, options.per_page, options.featured)
         self.site = SiteInfo(
@@ -70,7 +73,7 @@ class EtalaseGenerator(Generator):
             sample=catalogue.programme.sample,
         )
         self.context.update(catalogue=catalogue, programme=catalogue.programme, etalase=self.site)
-        self.env.globals["picture_of"] = self.media.picture
+        self.env.globals.update(picture_of=self.media.picture, card_of=self.media.card)
         log.info("%s: %d pages planned, today is %s", options.catalogue, len(self.pages), today.isoformat())
 
     def generate_output(self, writer) -> None:
@@ -89,6 +92,8 @@ class EtalaseGenerator(Generator):
         published = self.media.publish(Path(self.output_path))
         written, unchanged = write_artifacts(Path(self.output_path), collect(self.catalogue, self.site))
         log.info("%s: %d photo files, %d other files (%d unchanged)", self.output_path, published, written, unchanged)
+        write_search_index(Path(self.output_path), self.catalogue, thumbnails_of(self.media),
+                           read_options(self.settings).search_cache)
 
 
 def content_pages(context: dict) -> list[PageRef]:

@@ -14,6 +14,7 @@ from .catalogue import Catalogue, Listing
 from .errors import BuildError
 from .models import Batch, Participant, School
 from .pages import Page, Pagination, paginate
+from .search.page import search_context
 from .strings import T
 
 CERTIFIED_FILTERS: dict[str, Callable[[Listing], bool]] = {
@@ -234,7 +235,7 @@ def plan_pages(catalogue: Catalogue, today: dt.date, per_page: int = 24, feature
     """Every page of the site, in a fixed order; two pages at one URL is a BuildError."""
     pages = [
         home_page(catalogue, today, featured),
-        Page(urls.SEARCH, "search", "search", T.search_title),
+        Page(urls.SEARCH, "search", "search", T.search_title, context=search_context(catalogue)),
         Page(urls.NOT_FOUND, "404", "404", T.not_found_title, context=browse_context(catalogue)),
         *batch_pages(catalogue, today, per_page),
         *participant_pages(catalogue, per_page),

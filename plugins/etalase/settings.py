@@ -29,9 +29,11 @@ DEFAULTS: dict[str, object] = {
     # Content-addressed cache of photo variants, kept outside the output folder.
     "ETALASE_IMAGE_CACHE": ".cache/images",
     # Photo widths the pipeline makes (px); the templates' ``sizes`` attributes assume these.
-    "ETALASE_IMAGE_WIDTHS": (320, 640, 960, 1280),
+    "ETALASE_IMAGE_WIDTHS": (320, 480, 640, 960, 1280),
     # Worker processes for photo encoding; None uses every core.
     "ETALASE_IMAGE_WORKERS": None,
+    # Cache of search bundles, keyed by the hash of the search records; None: "search" next to the image cache.
+    "ETALASE_SEARCH_CACHE": None,
 }
 
 
@@ -47,6 +49,7 @@ class Options:
     image_cache: Path
     image_widths: tuple[int, ...]
     image_workers: int | None
+    search_cache: Path | None = None
 
 
 def _date(value: object) -> dt.date | None:
@@ -86,6 +89,8 @@ def read_options(settings: Mapping[str, object]) -> Options:
         image_cache=Path(str(merged["ETALASE_IMAGE_CACHE"])),
         image_widths=widths,
         image_workers=_positive("ETALASE_IMAGE_WORKERS", merged["ETALASE_IMAGE_WORKERS"], optional=True),
+        search_cache=Path(str(merged["ETALASE_SEARCH_CACHE"]
+                              or Path(str(merged["ETALASE_IMAGE_CACHE"])).parent / "search")),
     )
 
 

@@ -1,0 +1,41 @@
+"""Static search with Pagefind: records from the catalogue, the index in ``<output>/pagefind/``, the /cari/ page.
+
+- :mod:`.records` (pure): the record Pagefind gets for each product, exhibitor and school.
+- :mod:`.order` (pure): the name, price and TKDN orders as lists loaded on demand.
+- :mod:`.page` (pure): facets, orders and browse links the search page renders.
+- :mod:`.index`: runs Pagefind's Python API and writes the bundle; :mod:`.cache` reuses unchanged ones.
+
+The generator calls :func:`write_search_index` at the end of its output phase.
+See docs/search.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..catalogue import Catalogue
+from ..models import Photo
+from .index import IndexStats, write_index
+from .records import Thumbnail, build_records
+
+__all__ = ["thumbnails_of", "write_search_index"]
+
+
+def thumbnails_of(media) -> Thumbnail:
+    """``thumbnail(photo)``: the site-relative URL of a prepared photo's smallest WebP (else JPEG) variant."""
+    from ..images.variants import JPEG, WEBP
+
+    def thumbnail(photo: Photo) -> str | None:
+        image = media.processed.get(photo.file)
+        if image is None:
+            return None
+        variants = image.of_type(WEBP) or image.of_type(JPEG)
+        return variants[0].path if variants else None
+
+    return thumbnail
+
+
+def write_search_index(output_dir: Path, catalogue: Catalogue, thumbnail: Thumbnail | None = None,
+                       cache_dir: Path | None = None) -> IndexStats:
+    """Build the records of ``catalogue`` and index them into ``output_dir/pagefind/`` (cached in ``cache_dir``)."""
+    return write_index(build_records(catalogue, thumbnail), Path(output_dir), cache_dir)

@@ -1,0 +1,208 @@
+"""Search records: what Pagefind indexes for every published product, exhibitor and school.
+
+Pure: it reads a :class:`~etalase.catalogue.Catalogue` and returns
+:class:`SearchRecord` objects; :mod:`etalase.search.index` hands them to
+Pagefind. A record holds only what a visitor searches for (``content``), what
+a result card shows (``meta``: name, thumbnail, price, seller), the facets it
+belongs to (``filters``, whose names are also the search page's URL
+parameters) and the values it is ordered by (``order``, see
+:mod:`etalase.search.order`). Withdrawn records never reach the catalogue's
+published lists, so they never reach the index.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .. import formatting, urls
+from ..catalogue import Catalogue, Listing
+from ..markup import plain_summary
+from ..models import Participant, Photo, Product, School
+from ..strings import T
+
+#: Pagefind language: Indonesian stemming ("membatik" finds "batik").
+LANGUAGE = "id"
+
+# Facets: Pagefind filter names, also the URL parameters of /cari/.
+TYPE = "tipe"
+CATEGORY = "kategori"
+CITY = "kota"
+BATCH = "batch"
+KIND = "pelaku"
+CERTIFICATE = "sertifikasi"
+TKDN = "tkdn"
+MUST_BUY = "pdn"
+FACETS = (TYPE, CATEGORY, CITY, BATCH, KIND, CERTIFICATE, TKDN, MUST_BUY)
+
+# Values of the facets that are not catalogue IDs.
+TYPE_PRODUCT = "produk"
+TYPE_SELLER = "penjual"
+KINDS = ("umkm", "ikm", "penyedia", "sekolah")
+CERTIFICATES = ("halal", "bpom", "pirt", "sni")
+TKDN_BANDS = ("di-bawah-25", "25-40", "40-ke-atas", "tanpa")
+MUST_BUY_YES = "wajib"
+
+# Orders other than relevance; see etalase.search.order.
+BY_NAME = "nama"
+BY_PRICE = "harga"
+BY_TKDN = "tkdn"
+ORDERS = (BY_NAME, BY_PRICE, BY_TKDN)
+
+#: Words of a description that go into the index: enough to find a product, small enough for fragments.
+DESCRIPTION_CHARS = 240
+
+#: ``thumbnail(photo)`` returns the site-relative URL of a small photo variant, or None.
+Thumbnail = Callable[[Photo], "str | None"]
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One result: its URL, searchable text, card metadata, facet values and order keys."""
+
+    url: str
+    content: str
+    meta: Mapping[str, str]
+    filters: Mapping[str, tuple[str, ...]]
+    order: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The title shown on the result card."""
+        return self.meta["title"]
+
+
+def tkdn_band(product: Product) -> str:
+    """The TKDN facet value of a product: below 25 %, 25 to under 40 %, 40 % and up, or none."""
+    if product.tkdn is None:
+        return "tanpa"
+    if product.tkdn.percent < Decimal(25):
+        return "di-bawah-25"
+    if product.tkdn.percent < Decimal(40):
+        return "25-40"
+    return "40-ke-atas"
+
+
+def kind_of(participant: Participant) -> str:
+    """The seller-kind facet value: ``umkm``, ``ikm``, ``penyedia`` or ``sekolah``."""
+    return "sekolah" if isinstance(participant, School) else participant.kind
+
+
+def kind_label(kind: str) -> str:
+    """The reader's word for a seller kind (UMKM, IKM, Penyedia, Sekolah)."""
+    return T.kind_school if kind == "sekolah" else T[f"kind_{kind}"]
+
+
+def name_key(name: str) -> str:
+    """A name folded for ordering: accents and case ignored, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().split())
+
+
+def price_text(product: Product) -> str:
+    """The price as a card shows it: ``Rp 45.000``, a range, or the on-request text."""
+    return formatting.price(product.price, on_request=T.price_on_request)
+
+
+def _join(*parts: str | None) -> str:
+    return ". ".join(part.strip().rstrip(".") for part in parts if part and part.strip())
+
+
+def _with_photo(meta: dict[str, str], photo: Photo | None, thumbnail: Thumbnail | None) -> dict[str, str]:
+    url = thumbnail(photo) if (photo is not None and thumbnail is not None) else None
+    return {**meta, "foto": url} if url else meta
+
+
+def product_filters(item: Listing) -> dict[str, tuple[str, ...]]:
+    """The facet values of one product (its seller's city and kind, its batches, certificates, TKDN)."""
+    product = item.product
+    filters: dict[str, tuple[str, ...]] = {
+        TYPE: (TYPE_PRODUCT,),
+        CATEGORY: (product.category,),
+        CITY: (item.owner.city,),
+        BATCH: tuple(batch.id for batch in item.batches),
+        KIND: (kind_of(item.owner),),
+        CERTIFICATE: tuple(product.certifications.kinds()),
+        TKDN: (tkdn_band(product),),
+        MUST_BUY: (MUST_BUY_YES,) if product.must_buy else (),
+    }
+    return {key: values for key, values in filters.items() if values}
+
+
+def participant_filters(catalogue: Catalogue, participant: Participant) -> dict[str, tuple[str, ...]]:
+    """The facet values of a seller's own page: type, city, kind and batches."""
+    filters = {
+        TYPE: (TYPE_SELLER,),
+        CITY: (participant.city,),
+        BATCH: tuple(batch.id for batch in catalogue.batches_of(participant)),
+        KIND: (kind_of(participant),),
+    }
+    return {key: values for key, values in filters.items() if values}
+
+
+def product_record(catalogue: Catalogue, item: Listing, thumbnail: Thumbnail | None = None) -> SearchRecord:
+    """The search record of one published product."""
+    product, owner = item.product, item.owner
+    category = catalogue.categories[product.category].name
+    city = catalogue.cities[owner.city].name
+    certificates = " ".join(T[f"cert_{kind}"] for kind in product.certifications.kinds())
+    content = _join(
+        product.name, category, owner.name, city, certificates, "TKDN" if product.tkdn else None,
+        plain_summary(product.description, DESCRIPTION_CHARS),
+    )
+    meta = {"title": product.name, "harga": price_text(product), "penjual": f"{owner.name} · {city}"}
+    if product.price.kind != "permintaan":
+        meta["satuan"] = T.product_unit.format(unit=product.unit)
+    order: dict[str, object] = {BY_NAME: name_key(product.name)}
+    if product.price.low is not None:
+        order[BY_PRICE] = product.price.low
+    if product.tkdn is not None:
+        order[BY_TKDN] = product.tkdn.percent
+    return SearchRecord(
+        url="/" + urls.product(product.id),
+        content=content,
+        meta=_with_photo(meta, product.photos[0], thumbnail),
+        filters=product_filters(item),
+        order=order,
+    )
+
+
+def participant_record(catalogue: Catalogue, participant: Participant, thumbnail: Thumbnail | None = None
+                       ) -> SearchRecord:
+    """The search record of one published exhibitor or school."""
+    kind = kind_label(kind_of(participant))
+    city = catalogue.cities[participant.city].name
+    district = catalogue.district_name(participant.city, participant.district)
+    programmes = ", ".join(participant.programmes) if isinstance(participant, School) else None
+    content = _join(participant.name, kind, district, city, programmes,
+                    plain_summary(participant.description, DESCRIPTION_CHARS))
+    folder = urls.SCHOOL if isinstance(participant, School) else urls.EXHIBITOR
+    meta = {"title": participant.name, "penjual": f"{kind} · {city}"}
+    return SearchRecord(
+        url="/" + urls.record(folder, participant.id),
+        content=content,
+        meta=_with_photo(meta, participant.logo, thumbnail),
+        filters=participant_filters(catalogue, participant),
+        order={BY_NAME: name_key(participant.name)},
+    )
+
+
+def build_records(catalogue: Catalogue, thumbnail: Thumbnail | None = None) -> list[SearchRecord]:
+    """Every search record of the published catalogue: products (by ID), then exhibitors, then schools."""
+    records = [product_record(catalogue, item, thumbnail) for item in catalogue.listings]
+    sellers: Iterable[Participant] = [*catalogue.exhibitors.values(), *catalogue.schools.values()]
+    records += [participant_record(catalogue, participant, thumbnail) for participant in sellers]
+    return records
+
+
+def facet_counts(filter_sets: Iterable[Mapping[str, tuple[str, ...]]]) -> dict[str, dict[str, int]]:
+    """How many records carry each facet value, as Pagefind counts them before any search."""
+    counts: dict[str, dict[str, int]] = {key: {} for key in FACETS}
+    for filters in filter_sets:
+        for key, values in filters.items():
+            for value in values:
+                counts[key][value] = counts[key].get(value, 0) + 1
+    return counts

@@ -1,0 +1,92 @@
+"""The Pagefind bundle written from the search records: real Pagefind, no browser."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from etalase.catalogue import load_catalogue
+from etalase.errors import SearchError
+from etalase.search.index import UNUSED, page_ids, write_index
+from etalase.search.records import build_records
+
+from tests.conftest import ROOTS
+from tests.site_helpers import tree
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def records():
+    """The records of the search root."""
+    return build_records(load_catalogue(ROOTS / "search" / "catalogue_data"))
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory, records):
+    """An output folder with the bundle written once, without a cache."""
+    out = tmp_path_factory.mktemp("search") / "output"
+    out.mkdir()
+    write_index(records, out)
+    return out
+
+
+def test_the_bundle_has_what_search_js_loads_and_nothing_it_does_not(output):
+    bundle = output / "pagefind"
+    for name in ("pagefind.js", "pagefind-entry.json", "wasm.id.pagefind", "urutan.json"):
+        assert (bundle / name).is_file(), name
+    for name in UNUSED:
+        assert not (bundle / name).exists(), name
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["id"]
+    assert sorted(p.name for p in output.iterdir()) == ["pagefind"]  # no staging folder left behind
+
+
+def test_every_record_is_indexed_and_withdrawn_ones_are_not(output, records):
+    indexed = page_ids(output / "pagefind")
+    assert sorted(indexed) == sorted(r.url for r in records)
+    assert "/produk/kopi-lama-ditarik/" not in indexed
+    assert "/eksibitor/toko-ditarik/" not in indexed
+    assert not any("ditarik" in url for url in indexed)
+
+
+def test_order_lists_name_pagefind_page_ids(output):
+    bundle = output / "pagefind"
+    ids = page_ids(bundle)
+    manifest = json.loads((bundle / "urutan.json").read_text())
+    price = json.loads((bundle / manifest["harga"]).read_text())
+    assert price[0] == ids["/produk/kopi-robusta-betawi-250g/"]
+    assert len(price) == 6 and set(price) <= set(ids.values())
+
+
+def test_it_runs_inside_a_running_event_loop(tmp_path, records):
+    async def build_from_async_code():
+        return write_index(records[:3], tmp_path)
+
+    stats = asyncio.run(build_from_async_code())
+    assert stats.records == 3 and (tmp_path / "pagefind" / "pagefind.js").is_file()
+
+
+def test_a_cached_bundle_is_reused_byte_for_byte(tmp_path, records):
+    first = write_index(records, tmp_path / "one", tmp_path / "cache")
+    second = write_index(records, tmp_path / "two", tmp_path / "cache")
+    assert (first.cached, second.cached) == (False, True)
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    changed = write_index(records[1:], tmp_path / "three", tmp_path / "cache")
+    assert not changed.cached
+    assert records[0].url not in page_ids(tmp_path / "three" / "pagefind")
+
+
+def test_a_missing_pagefind_binary_is_a_search_error_and_the_old_bundle_stays(tmp_path, records, monkeypatch):
+    write_index(records[:2], tmp_path)
+    before = tree(tmp_path)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    with pytest.raises(SearchError, match="the Pagefind binary cannot run"):
+        write_index(records, tmp_path)
+    assert tree(tmp_path) == before
+
+
+def test_two_records_at_one_url_are_refused(tmp_path, records):
+    with pytest.raises(SearchError, match="two search records share a URL"):
+        write_index([records[0], records[0]], tmp_path)
