@@ -218,6 +218,7 @@ async function search(options = {}) {
   if (url !== location.pathname + location.search) history.replaceState(null, "", url);
   showActive(state);
   statusLine.textContent = t.loading;
+  form.setAttribute("data-busy", "");
   try {
     const pf = await loadPagefind();
     const found = await pf.search(state.q || null, { filters: pagefindFilters(state.filters) });
@@ -234,6 +235,8 @@ async function search(options = {}) {
   } catch (error) {
     if (ticket === run) statusLine.textContent = t.error;
     console.error(error);
+  } finally {
+    if (ticket === run) form.removeAttribute("data-busy");
   }
 }
 
@@ -249,6 +252,7 @@ form.addEventListener("submit", (event) => {
 });
 input.addEventListener("input", () => {
   clearTimeout(typing);
+  form.setAttribute("data-busy", "");
   if (pagefind && input.value.trim()) pagefind.preload(input.value.trim());
   typing = setTimeout(search, 300);
 });
@@ -256,7 +260,10 @@ form.addEventListener("change", (event) => {
   if (event.target !== input) search();
 });
 panel.addEventListener("toggle", () => {
-  if (panel.open && !allFiltersLoaded && pagefind) showCounts(formState(), run);
+  if (!panel.open || allFiltersLoaded || !pagefind) return;
+  const ticket = run;
+  form.setAttribute("data-busy", "");
+  showCounts(formState(), ticket).finally(() => ticket === run && form.removeAttribute("data-busy"));
 });
 clearButton.addEventListener("click", () => {
   for (const key of config.facets) for (const box of boxes(key)) box.checked = false;
