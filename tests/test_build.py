@@ -115,5 +115,5 @@ def test_publish_build_uses_absolute_urls(build_site, tmp_path):
     }, publish=True).output
     page = (output / "produk" / "kopi-robusta-betawi-250g" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://etalase.contoh.go.id/produk/kopi-robusta-betawi-250g/">' in page
-    assert 'content="https://etalase.contoh.go.id/gambar/' in page
+    assert '<meta property="og:image" content="https://etalase.contoh.go.id/kartu/' in page
     assert "https%3A%2F%2Fetalase.contoh.go.id%2Fproduk%2Fkopi-robusta-betawi-250g%2F" in page

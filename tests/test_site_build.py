@@ -68,6 +68,10 @@ def test_every_internal_link_and_image_resolves(site):
     assert broken_links(site) == []
 
 
+def test_every_product_has_a_preview_card(site, catalogue):
+    assert len(list((site / "kartu").glob("*.jpg"))) == len(catalogue.listings)
+
+
 def test_originals_are_never_published(site):
     published = {path.split("/")[-1] for path in tree(site)}
     assert not published & {"kopi.jpg", "kopi-2.jpg", "batik.jpg", "logo.png"}

@@ -34,6 +34,10 @@ def ours(tag) -> bool:
     """The theme's own elements of those kinds: picture fallbacks, the search form and its field."""
     if tag.name == "img":
         return tag.parent.name == "picture"
+    if tag.name == "script":  # the theme's own files, or data written through tojson (no raw "<" inside)
+        if tag.get("src"):
+            return tag["src"].startswith("/theme/") and not tag.string
+        return tag.get("type") == "application/json" and "<" not in (tag.string or "")
     search = tag if tag.name == "form" else tag.find_parent("form")
     return tag.name in ("form", "input") and search is not None and search.get("role") == "search"
 

@@ -9,6 +9,7 @@ folder, so an atomic rebuild shows up on the next request.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import mimetypes
 import threading
@@ -68,7 +69,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
-        self.wfile.write(body)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)
 
 
 def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
