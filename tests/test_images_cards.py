@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from etalase.images import cards
 from etalase.images.cards import CardMaker, CardSpec, draw_card, encode_card, render_card
+from etalase.images.probe import ImageProblem
 from etalase.images.textfit import ELLIPSIS, clean_text, ellipsize, wrap
 from PIL import Image
 
@@ -112,6 +113,12 @@ def test_card_key_follows_photo_bytes_not_path(tmp_path: Path) -> None:
     c = save(textured((300, 300), seed=2), tmp_path / "c.jpg", "JPEG")
     assert cards.card_key(spec(photo=a)) == cards.card_key(spec(photo=b))
     assert cards.card_key(spec(photo=a)) != cards.card_key(spec(photo=c))
+
+
+def test_missing_photo_is_reported_as_i01(tmp_path: Path) -> None:
+    with pytest.raises(ImageProblem) as caught:
+        CardMaker(tmp_path / "cache", workers=1).make(spec(photo=tmp_path / "hilang.jpg"))
+    assert caught.value.code == "I01"
 
 
 def test_make_all_over_processes(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from etalase.images.cache import (
     publish_file,
 )
 from etalase.images.convert import normalize
+from etalase.images.encode import read_source
 from etalase.images.fonts import covered_codepoints, font_fingerprint, load_font
 from etalase.images.probe import draft_for_width, load_checked, open_header
 from etalase.images.textfit import clean_text, ellipsize, wrap, wrap_lines
@@ -129,7 +130,7 @@ def encode_card(canvas: Image.Image) -> bytes:
 
 def card_key(spec: CardSpec) -> str:
     """Return the cache key of a card: photo bytes, texts, fonts and drawing version."""
-    photo = Path(spec.photo).read_bytes() if spec.photo is not None else b""
+    photo = read_source(Path(spec.photo)) if spec.photo is not None else b""
     parts = ("card", CARD_VERSION, PIL.__version__, font_fingerprint(), spec.texts())
     return cache_key(photo, *parts)
 
