@@ -105,3 +105,14 @@ def test_long_values_are_cut_in_messages() -> None:
 def test_suggested_slug() -> None:
     assert ft.suggest_slug("Kopi Gayo (250 g)") == "kopi-gayo-250-g"
     assert ft.suggest_slug("!!!") == ""
+
+
+@pytest.mark.parametrize("number", ["MD224510001234", "ML 2245 1000 1234", "NA18191200123", "TR123456789", "SD123456789"])
+def test_bpom_accepts_every_registration_kind(number: str) -> None:
+    check = ft.digits_pattern("F13", "Nomor BPOM", ft.BPOM_PATTERN)
+    assert check(number) == number.replace(" ", "")
+
+
+@pytest.mark.parametrize("number", ["MD1234", "NA1819120012", "TR12345678", "XX123456789", "NF18191200123"])
+def test_bpom_refuses_malformed_numbers(number: str) -> None:
+    assert code_of(ft.digits_pattern("F13", "Nomor BPOM", ft.BPOM_PATTERN), number) == "F13"

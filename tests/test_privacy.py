@@ -105,3 +105,8 @@ def test_contact_fields_and_certificate_numbers_may_hold_numbers(root: Path) -> 
     edit(root, EXHIBITOR, "nomor_sertifikat: TKDN-0001", "nomor_sertifikat: 3171012345678901")
     edit(root, EXHIBITOR, "Sangrai kopi robusta sejak 2015.", "Omzet Rp 625.000.000 sejak 2015-01-01.")
     valid(root)
+
+
+def test_sni_standard_numbers_are_not_phone_numbers() -> None:
+    data = {"sertifikasi": {"sni": {"nomor": "SPPT-01-2023", "standar": "SNI 01-3542-2004"}}}
+    assert list(scan_data(data)) == []

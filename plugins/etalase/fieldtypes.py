@@ -257,8 +257,11 @@ NIB = Annotated[str, BeforeValidator(digits_pattern("F13", "NIB", r"\d{13}")), _
 NPSN = Annotated[str, BeforeValidator(digits_pattern("F13", "NPSN", r"\d{8}")), _schema(["string", "integer"])]
 HalalNo = Annotated[str, BeforeValidator(digits_pattern("F13", "Nomor sertifikat halal", r"ID\d{14,20}")),
                     _schema("string", r"^ID ?[0-9 ]{14,}$")]
-BpomNo = Annotated[str, BeforeValidator(digits_pattern("F13", "Nomor BPOM", r"(?:MD|ML)\d{12}")),
-                   _schema("string", r"^M[DL] ?[0-9 ]{12,}$")]
+# BPOM registration numbers: processed food MD/ML + 12 digits, cosmetics NA-NE + 11,
+# traditional medicine TR/TI/TL + 9, health supplements SD/SI/SL + 9.
+BPOM_PATTERN = r"(?:MD|ML)\d{12}|N[A-E]\d{11}|T[RIL]\d{9}|S[DIL]\d{9}"
+BpomNo = Annotated[str, BeforeValidator(digits_pattern("F13", "Nomor BPOM", BPOM_PATTERN)),
+                   _schema("string", r"^(?:M[DL]|N[A-E]|T[RIL]|S[DIL])[0-9 ]{9,}$")]
 PirtNo = Annotated[str, BeforeValidator(digits_pattern("F13", "Nomor PIRT", r"\d{13}-\d{2}|\d{15}")),
                    _schema(["string", "integer"])]
 

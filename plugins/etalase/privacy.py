@@ -19,6 +19,7 @@ ALLOWED_KEYS = frozenset(
         "npsn",
         "nomor",
         "nomor_sertifikat",
+        "standar",
         "berkas",
         "tautan",
         "situs",
