@@ -212,7 +212,13 @@ def test_the_page_is_noindex_escaped_and_deterministic():
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert "produk &lt;b&gt;kopi&lt;/b&gt;" in html and "<b>kopi</b>" not in html
     assert '<h2 id="harga-judul">Produk tanpa harga (1)</h2>' in html
+    assert "<td>harga <code>atas permintaan</code>: tulis harga</td>" in html
     assert quality_page.report_artifact(sample_report(), "Business Matching Contoh") == artifact
+
+
+def test_backtick_spans_become_code_only_after_escaping():
+    assert quality_page.code_spans("isi `<b>x</b>` & `ya`") == (
+        "isi <code>&lt;b&gt;x&lt;/b&gt;</code> &amp; <code>ya</code>")
 
 
 def test_photos_are_measured_from_their_headers(root):
