@@ -495,8 +495,15 @@ def photo_issue(root: Path, message: str, code: str) -> tuple:
 
 
 def test_photo_missing(root: Path) -> None:
+    use_photo(root, "foto/kopi-contoh/teh.jpg")
+    assert only_issue(root) == photo_issue(root, "berkas `foto/kopi-contoh/teh.jpg` tidak ada", "I01")
+
+
+def test_photo_with_wrong_case_suggests_the_real_name(root: Path) -> None:
     use_photo(root, "foto/kopi-contoh/Kopi.jpg")
-    assert only_issue(root) == photo_issue(root, "berkas `foto/kopi-contoh/Kopi.jpg` tidak ada", "I01")
+    assert only_issue(root) == photo_issue(
+        root, "berkas `foto/kopi-contoh/Kopi.jpg` tidak ada; mungkin maksudnya `foto/kopi-contoh/kopi.jpg`?", "I01"
+    )
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,8 @@ def _image_message(problem: ImageProblem, photo: Photo) -> str:
     size = f"berukuran {params.get('width')}×{params.get('height')} piksel" if params.get("width") else "terlalu besar"
     fmt = params.get("format") if params.get("format") not in (None, "unknown") else "tak dikenal"
     texts = {
-        "I01": f"berkas `{photo.file}` tidak ada",
+        "I01": f"berkas `{photo.file}` tidak ada"
+        + (f"; mungkin maksudnya `{params['suggestion']}`?" if params.get("suggestion") else ""),
         "I02": f"`{photo.file}` {I02_REASONS.get(params.get('reason'), 'berada di luar catalogue_data/')}",
         "I03": f"`{photo.file}` berformat {fmt}, bukan JPEG, PNG atau WebP",
         "I04": f"`{photo.file}` rusak atau terpotong",
