@@ -1,0 +1,52 @@
+"""The preview server behind ``invoke serve``: directory pages, the 404 page, gzip, no escaping the folder."""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+
+import pytest
+from etalase.server import serve_in_thread
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A tiny site served on a free port."""
+    (tmp_path / "produk" / "kopi").mkdir(parents=True)
+    (tmp_path / "index.html").write_text("<h1>Beranda</h1>", encoding="utf-8")
+    (tmp_path / "produk" / "kopi" / "index.html").write_text("<h1>Kopi</h1>" * 50, encoding="utf-8")
+    (tmp_path / "404.html").write_text("<h1>Tidak ditemukan</h1>", encoding="utf-8")
+    running = serve_in_thread(tmp_path)
+    yield running.server_address[1]
+    running.shutdown()
+    running.server_close()
+
+
+def get(port: int, path: str, gzip_ok: bool = False) -> http.client.HTTPResponse:
+    """One GET request."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.request("GET", path, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    return connection.getresponse()
+
+
+def test_folders_serve_their_index_page(server):
+    response = get(server, "/produk/kopi/")
+    assert response.status == 200 and response.read().startswith(b"<h1>Kopi</h1>")
+    assert response.getheader("Content-Type") == "text/html; charset=utf-8"
+
+
+def test_a_folder_without_slash_redirects(server):
+    response = get(server, "/produk/kopi")
+    assert response.status == 301 and response.getheader("Location") == "/produk/kopi/"
+
+
+def test_missing_paths_get_the_404_page(server):
+    for path in ("/tidak-ada/", "/../../etc/passwd"):
+        response = get(server, path)
+        assert response.status == 404 and response.read() == b"<h1>Tidak ditemukan</h1>"
+
+
+def test_text_is_gzipped_when_the_browser_accepts_it(server):
+    response = get(server, "/produk/kopi/", gzip_ok=True)
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert gzip.decompress(response.read()) == b"<h1>Kopi</h1>" * 50
