@@ -50,3 +50,12 @@ def test_text_is_gzipped_when_the_browser_accepts_it(server):
     response = get(server, "/produk/kopi/", gzip_ok=True)
     assert response.getheader("Content-Encoding") == "gzip"
     assert gzip.decompress(response.read()) == b"<h1>Kopi</h1>" * 50
+
+
+def test_the_watcher_ignores_caches_and_hidden_files(tmp_path):
+    from etalase.server import snapshot
+
+    for name in ("a.yaml", "__pycache__/a.pyc", ".swp/x", "sub/.b.yaml.swp", "sub/b.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in snapshot([tmp_path])) == ["a.yaml", "sub/b.yaml"]

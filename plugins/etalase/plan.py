@@ -22,7 +22,6 @@ CERTIFIED_FILTERS: dict[str, Callable[[Listing], bool]] = {
     "wajib-pdn": lambda item: item.product.must_buy,
 }
 MORE_FROM_SELLER = 4
-RECENT_BATCHES = 3
 
 
 def by_name(items: list[Listing]) -> list[Listing]:
@@ -55,7 +54,6 @@ def home_page(catalogue: Catalogue, today: dt.date, featured: int) -> Page:
             "batch": current,
             "status": batch_status(current, today) if current else None,
             "featured": chosen,
-            "recent_batches": list(reversed(catalogue.batches))[:RECENT_BATCHES],
             **browse_context(catalogue),
         },
     )

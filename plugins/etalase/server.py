@@ -86,8 +86,18 @@ def serve_in_thread(root: Path, host: str = "127.0.0.1", port: int = 0) -> Threa
 
 
 def snapshot(folders: Iterable[Path]) -> dict[Path, float]:
-    """Modification times of every file under ``folders``."""
-    return {p: p.stat().st_mtime for folder in folders if folder.exists() for p in folder.rglob("*") if p.is_file()}
+    """Modification times of every file under ``folders``, except caches and hidden files."""
+    return {
+        p: p.stat().st_mtime
+        for folder in folders if folder.exists()
+        for p in folder.rglob("*")
+        if p.is_file() and not any(_ignored(part) for part in p.relative_to(folder).parts)
+    }
+
+
+def _ignored(part: str) -> bool:
+    """Bytecode caches and hidden files (editor swap files, .cache) never trigger a rebuild."""
+    return part == "__pycache__" or part.startswith(".")
 
 
 def watch(folders: Iterable[Path], rebuild: Callable[[], object], interval: float = 1.0) -> None:

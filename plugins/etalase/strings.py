@@ -85,6 +85,7 @@ T = Strings(
     participant_batches="Ikut di",
     participant_contact="Kontak",
     participant_programmes="Program keahlian",
+    participant_memberships="Keanggotaan",
     participant_siinas="Terdaftar di SIINas",
     participant_jakpreneur="Anggota Jakpreneur",
     participant_no_products="Belum ada produk yang ditampilkan.",
