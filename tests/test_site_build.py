@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+from pathlib import Path
+
 import pytest
 from etalase import urls
 from etalase.catalogue import load_catalogue
@@ -166,3 +170,25 @@ def test_preview_of_one_batch_builds_only_its_records(build_site, tmp_path):
 def test_two_builds_are_byte_identical(build_site, tmp_path, site):
     again = build_site("site-basic", tmp_path, ETALASE_PER_PAGE=2, ETALASE_TODAY=TODAY)
     assert tree(again) == tree(site)
+
+
+def test_other_plugins_see_every_page_through_content_written(build_site, tmp_path):
+    from etalase.plan import plan_pages
+    from pelican.plugins import signals
+
+    written: list[Path] = []
+
+    def remember(path, context):
+        written.append(Path(path))
+
+    signals.content_written.connect(remember)
+    try:
+        build_site("site-golden", tmp_path)
+    finally:
+        signals.content_written.disconnect(remember)
+    staging = tmp_path / f".output.building-{os.getpid()}"  # the fresh folder that then became output/
+    seen = {path.relative_to(staging).as_posix() for path in written}
+    catalogue = load_catalogue(ROOTS / "site-golden" / "catalogue_data")
+    planned = {page.file for page in plan_pages(catalogue, dt.date(2023, 11, 9))}
+    assert planned <= seen
+    assert {"tentang/index.html", "kontak/index.html"} <= seen

@@ -110,6 +110,7 @@ T = Strings(
     product_makers="Dibuat oleh siswa",
     product_more_from="Produk lain dari {name}",
     product_details="Rincian produk",
+    photo_credit="Foto",
     product_description="Deskripsi",
     price_on_request="Harga atas permintaan",
     valid_until="berlaku sampai {date}",
