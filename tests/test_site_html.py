@@ -32,8 +32,8 @@ def validate(output) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("root", ["site-basic", "site-hostile"])
-def test_built_pages_pass_html_validate(build_site, tmp_path, root):
-    output = build_site(root, tmp_path, ETALASE_PER_PAGE=2)
+@pytest.mark.parametrize(("root", "siteurl"), [("site-basic", ""), ("site-hostile", "https://etalase.contoh.go.id")])
+def test_built_pages_pass_html_validate(build_site, tmp_path, root, siteurl):
+    output = build_site(root, tmp_path, ETALASE_PER_PAGE=2, SITEURL=siteurl)
     assert len(list(output.rglob("*.html"))) > 20
     assert validate(output) == []

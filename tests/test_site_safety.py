@@ -89,3 +89,21 @@ def test_javascript_urls_in_link_fields_stop_the_build():
     with pytest.raises(DataError) as caught:
         load_catalogue(ROOTS / "site-invalid" / "catalogue_data")
     assert any(issue.code == "L01" and issue.field_path == "kontak.situs" for issue in caught.value.issues)
+
+
+def test_structured_data_is_json_that_staff_text_cannot_close(build_site, tmp_path):
+    import json
+
+    output = build_site("site-hostile", tmp_path, SITEURL="https://etalase.contoh.go.id")
+    raw = (output / "produk" / "produk-jahat" / "index.html").read_text(encoding="utf-8")
+    script = soup(output, "produk/produk-jahat/").find("script", type="application/ld+json")
+    assert "</script>" not in script.string and "<" not in script.string
+    data = json.loads(script.string)
+    assert data["name"] == "Kopi <script>alert('produk')</script>"
+    assert data["offers"] == {
+        "@type": "Offer", "price": "15000", "priceCurrency": "IDR",
+        "url": "https://etalase.contoh.go.id/produk/produk-jahat/",
+        "seller": {"@type": "Organization", "name": "Usaha <script>alert('usaha')</script>",
+                   "url": "https://etalase.contoh.go.id/eksibitor/usaha-jahat/"},
+    }
+    assert raw.count("<script") == 1
