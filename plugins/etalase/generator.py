@@ -26,7 +26,7 @@ from .preview import only_batch
 from .producers import collect
 from .report import format_text
 from .search import thumbnails_of, write_search_index
-from .settings import read_options, resolve_today
+from .settings import Options, read_options, resolve_today
 from .strings import T
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ class CatalogueReport(DataError):
 class EtalaseGenerator(Generator):
     """Builds every catalogue page, the photo variants and the machine-readable files."""
 
+    options: Options
     catalogue: Catalogue
     pages: list[Page]
     site: SiteInfo
@@ -49,7 +50,7 @@ class EtalaseGenerator(Generator):
 
     def generate_context(self) -> None:
         """Load and validate the catalogue, encode photos, plan the pages; write nothing."""
-        options = read_options(self.settings)
+        self.options = options = read_options(self.settings)
         try:
             catalogue = load_catalogue(options.catalogue)
         except DataError as exc:
@@ -93,7 +94,7 @@ class EtalaseGenerator(Generator):
         written, unchanged = write_artifacts(Path(self.output_path), collect(self.catalogue, self.site))
         log.info("%s: %d photo files, %d other files (%d unchanged)", self.output_path, published, written, unchanged)
         write_search_index(Path(self.output_path), self.catalogue, thumbnails_of(self.media),
-                           read_options(self.settings).search_cache)
+                           self.options.search_cache)
 
 
 def content_pages(context: dict) -> list[PageRef]:
