@@ -195,3 +195,11 @@ def lighthouse(c, catalogue="", port=0, runs=1):
     flags += ["--port", str(port)] if port else []
     c.run(f"{_python()} benchmarks/lighthouse.py {' '.join(shlex.quote(f) for f in flags)}",
           env={"PYTHONPATH": str(ROOT / "plugins")}, pty=False)
+
+
+@task
+def bench_search(c, products=10000, native_sorts=False):
+    """Measure search on a synthetic catalogue: build time, index size, gzip bytes of a first query (Chromium)."""
+    flags = ["--products", str(products)] + (["--native-sorts"] if native_sorts else [])
+    c.run(f"{_python()} benchmarks/bench_search.py {' '.join(flags)}", env={"PYTHONPATH": str(ROOT / "plugins")},
+          pty=False)

@@ -190,7 +190,7 @@ def test_keyboard_and_screen_reader_support(page, site, errors):
 
 def test_more_results_load_on_request_and_take_the_focus(page, site, errors):
     def fewer_per_page(route):
-        body = route.fetch().text().replace('"perPage": 24', '"perPage": 4')
+        body = route.fetch().text().replace('"perPage": 12', '"perPage": 4')
         route.fulfill(body=body, content_type="text/html; charset=utf-8")
 
     page.route("**/cari/", fewer_per_page)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from etalase.catalogue import load_catalogue
@@ -62,9 +63,11 @@ def test_order_lists_name_pagefind_page_ids(output):
 
 def test_it_runs_inside_a_running_event_loop(tmp_path, records):
     async def build_from_async_code():
+        assert asyncio.get_running_loop()
         return write_index(records[:3], tmp_path)
 
-    stats = asyncio.run(build_from_async_code())
+    with ThreadPoolExecutor(1) as pool:  # a thread of its own: pytest-playwright may run a loop in this one
+        stats = pool.submit(asyncio.run, build_from_async_code()).result()
     assert stats.records == 3 and (tmp_path / "pagefind" / "pagefind.js").is_file()
 
 

@@ -2,7 +2,7 @@
 
 Pagefind can sort by itself (``sort`` on a record), but it keeps the full page
 order of every sort key in its metadata file, which every first query
-downloads: at 10,000 products the three orders would add about 45 KB (gzip) to
+downloads: at 10,000 products the three orders would add 48 KB (gzip) to
 a 180 KB budget. Instead the build writes one list per order (Pagefind page
 IDs, ascending) under ``pagefind/urutan/`` with a small manifest, and
 ``search.js`` reorders the result IDs it already has.

@@ -16,6 +16,7 @@ from ..catalogue import Catalogue
 from ..strings import T
 from .records import (
     BATCH,
+    BROWSE_TERM,
     BY_NAME,
     BY_PRICE,
     BY_TKDN,
@@ -50,7 +51,7 @@ SORT_CHOICES = {
 SORT_LABELS = {"": "search_sort_relevance", "nama": "search_sort_name", "harga": "search_sort_price",
                "harga-turun": "search_sort_price_desc", "tkdn": "search_sort_tkdn"}
 #: Results loaded per step ("Tampilkan lagi"): one request per result, so a phone's first view stays small.
-PER_PAGE = 24
+PER_PAGE = 12
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def search_context(catalogue: Catalogue) -> dict[str, object]:
             "facets": list(FACETS),
             "sorts": {value: list(choice) for value, choice in SORT_CHOICES.items() if choice},
             "perPage": PER_PAGE,
+            "browseTerm": BROWSE_TERM,
             "t": script_strings(),
         },
     }

@@ -19,6 +19,7 @@ const t = config.t;
 const bundle = form.dataset.bundle;
 const base = form.dataset.base;
 const numberFormat = new Intl.NumberFormat("id-ID");
+const pageTitle = document.title;
 
 let pagefind = null;
 let allFiltersLoaded = false;
@@ -62,6 +63,10 @@ function stateUrl(state) {
   return location.pathname + (query ? `?${query}` : "");
 }
 
+// With nothing typed, search for the word every record holds: a filter-only search(null) would make
+// Pagefind 1.5 download every index chunk (see BROWSE_TERM in etalase/search/records.py).
+const termOf = (state) => state.q || config.browseTerm;
+
 // Filter values of one facet are alternatives (any); different facets must all match.
 function pagefindFilters(filters, except) {
   const out = {};
@@ -90,8 +95,9 @@ async function orderOf(key) {
 }
 
 // Results with a value come first, ordered; the others (e.g. price on request) follow in relevance order.
-async function ordered(found, sort) {
-  if (!sort) return found;
+// With nothing typed, relevance means nothing: results go by page ID (a hash of the URL: stable, favours no one).
+async function ordered(found, sort, browsing) {
+  if (!sort) return browsing ? [...found].sort((a, b) => (a.id < b.id ? -1 : 1)) : found;
   const [key, direction] = config.sorts[sort];
   const rank = await orderOf(key);
   const listed = found.filter((r) => rank.has(r.id));
@@ -194,7 +200,7 @@ async function showCounts(state, ticket) {
     await pagefind.filters();
     allFiltersLoaded = true;
   }
-  const term = state.q || null;
+  const term = termOf(state);
   const counts = {};
   const all = await pagefind.search(term, { filters: pagefindFilters(state.filters) });
   for (const key of config.facets) {
@@ -216,13 +222,14 @@ async function search(options = {}) {
   const state = formState();
   const url = stateUrl(state);
   if (url !== location.pathname + location.search) history.replaceState(null, "", url);
+  document.title = state.q ? `${state.q} – ${pageTitle}` : pageTitle;
   showActive(state);
   statusLine.textContent = t.loading;
   form.setAttribute("data-busy", "");
   try {
     const pf = await loadPagefind();
-    const found = await pf.search(state.q || null, { filters: pagefindFilters(state.filters) });
-    const sorted = await ordered(found.results, state.sort);
+    const found = await pf.search(termOf(state), { filters: pagefindFilters(state.filters) });
+    const sorted = await ordered(found.results, state.sort, !state.q);
     if (ticket !== run) return;
     results = sorted;
     shown = 0;

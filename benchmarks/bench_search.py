@@ -1,0 +1,206 @@
+"""Benchmark search at 10,000 products: build time, index size, and the bytes a phone downloads per query.
+
+    .venv/bin/python benchmarks/bench_search.py                  # 10,000 products (``invoke bench-search``)
+    .venv/bin/python benchmarks/bench_search.py --products 1000  # a quicker run
+    .venv/bin/python benchmarks/bench_search.py --native-sorts   # also size Pagefind's own sorts, for comparison
+
+Steps: a seeded synthetic catalogue (benchmarks/synth.py) is written and
+loaded, its search records are built (each product gets a thumbnail URL of its
+own) and indexed by Pagefind without a cache, then once more from the cache.
+The byte counts come from Chromium: tests/roots/search is built for its real
+/cari/ page and search.js, its pagefind/ folder is replaced by the big bundle,
+and Playwright records every response of a cold visit on a phone-sized window.
+Each body is counted gzip-compressed (Pagefind's own files are gzip already
+and count as they are). Photos are not requested (they are not search bytes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "benchmarks"), str(ROOT)]
+
+from etalase.build import build  # noqa: E402
+from etalase.catalogue import load_catalogue  # noqa: E402
+from etalase.search.index import write_index  # noqa: E402
+from etalase.search.records import build_records  # noqa: E402
+from synth import write_catalogue  # noqa: E402
+
+from tests.browser_helpers import served, wait_for_search  # noqa: E402
+
+TARGET_KB = 180
+PHONE = {"width": 390, "height": 844}
+CHROMIUM = {"executable_path": "/usr/bin/chromium",
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-background-networking", "--disable-component-update", "--no-first-run"]}
+#: What a visitor does, on a cold cache: (label, query string, then action on the same page or None).
+VISITS = [
+    ("/cari/, nothing typed", "", None),
+    ("first query: kopi", "?q=kopi", None),
+    ("first query: batik tulis", "?q=batik+tulis", None),
+    ("first query: membatik", "?q=membatik", None),
+    ("filter only: kategori=minuman", "?kategori=minuman", None),
+    ("then open 'Saring hasil' (counts)", "?q=kopi", "facets"),
+    ("then order by price", "?q=kopi", "price"),
+]
+KINDS = [("pagefind.js", "pagefind.js"), ("wasm", "wasm."), ("entry", "pagefind-entry.json"),
+         ("metadata", ".pf_meta"), ("index chunks", "/index/"), ("filter chunks", "/filter/"),
+         ("fragments", "/fragment/"), ("orders", "urutan")]
+
+
+def kind_of(url: str) -> str:
+    """Which part of the search a response is, or ``page`` for everything else."""
+    return next((kind for kind, marker in KINDS if marker in url), "page")
+
+
+def transfer_size(body: bytes) -> int:
+    """Bytes on the wire with gzip: files that are gzip already count as they are."""
+    return len(body) if body[:2] == b"\x1f\x8b" else min(len(body), len(gzip.compress(body, 9)))
+
+
+def thumbnail(photo) -> str:
+    """A distinct, realistic thumbnail URL per product (the synthetic catalogue shares one photo file)."""
+    thumbnail.count = getattr(thumbnail, "count", 0) + 1
+    return f"gambar/{thumbnail.count:016x}-320.webp"
+
+
+def timed(func, *args):
+    """``(seconds, result)`` of one call."""
+    start = time.perf_counter()
+    result = func(*args)
+    return time.perf_counter() - start, result
+
+
+def index_rows(bundle: Path) -> list[tuple[str, str]]:
+    """Sizes of the bundle by kind of file."""
+    groups: dict[str, list[int]] = {}
+    for path in bundle.rglob("*"):
+        if path.is_file():
+            groups.setdefault(kind_of("/" + path.relative_to(bundle).as_posix()), []).append(path.stat().st_size)
+    rows = [(kind, f"{len(groups[kind])} files, {sum(groups[kind]) / 1024:,.1f} KB"
+             + (f" (largest {max(groups[kind]) / 1024:.1f} KB)" if len(groups[kind]) > 1 else ""))
+            for kind, _ in KINDS if kind in groups]
+    total = [size for sizes in groups.values() for size in sizes]
+    return [*rows, ("whole bundle", f"{len(total)} files, {sum(total) / 1024 / 1024:,.1f} MB")]
+
+
+def visit(browser, base: str, query: str, then: str | None) -> dict[str, int]:
+    """Bytes per kind for one cold visit (and, with ``then``, only for the action that follows it)."""
+    context = browser.new_context(viewport=PHONE)
+    context.route("**/gambar/**", lambda route: route.abort())
+    page = context.new_page()
+    seen: list = []
+    page.on("requestfinished", lambda request: seen.append(request))
+    page.goto(f"{base}cari/{query}")
+    wait_for_search(page)
+    if then:
+        page.wait_for_load_state("networkidle")
+        seen.clear()
+        if then == "facets":
+            page.locator("#saring summary").click()
+        else:
+            page.locator("#urut").select_option("harga")
+        wait_for_search(page)
+    page.wait_for_load_state("networkidle")
+    sizes: dict[str, int] = {}
+    for request in seen:
+        response = request.response()
+        if response is not None and response.ok:
+            kind = kind_of(request.url)
+            sizes[kind] = sizes.get(kind, 0) + transfer_size(response.body())
+    context.close()
+    return sizes
+
+
+def measure_downloads(output: Path) -> list[tuple[str, dict[str, int]]]:
+    """Every visit of :data:`VISITS` in Chromium against ``output``."""
+    from playwright.sync_api import sync_playwright
+
+    with served(output) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**CHROMIUM)
+        rows = [(label, visit(browser, base, query, then)) for label, query, then in VISITS]
+        browser.close()
+    return rows
+
+
+async def _native_sorts(records, target: Path) -> None:
+    """Index with Pagefind's own sort keys (the design not taken), to size its metadata file."""
+    from etalase.search.index import _service_class
+
+    service = await _service_class()().launch()
+    index = await service.create_index({"force_language": "id"})
+    for start in range(0, len(records), 256):
+        await asyncio.gather(*(index.add_custom_record(
+            url=r.url, content=r.content, language="id", meta=dict(r.meta),
+            filters={k: list(v) for k, v in r.filters.items()}, sort={k: str(v) for k, v in r.order.items()},
+        ) for r in records[start:start + 256]))
+    await index.write_files(output_path=str(target))
+    await service.close()
+
+
+def download_table(rows: list[tuple[str, dict[str, int]]]) -> str:
+    """The downloads as a table: search bytes by kind, total against the target, and the page's own bytes."""
+    kinds = [kind for kind, _ in KINDS]
+    head = ["visit (gzip KB)", *kinds, "search total", "page+js"]
+    lines = [" | ".join(head), " | ".join("---" for _ in head)]
+    for label, sizes in rows:
+        total = sum(sizes.get(kind, 0) for kind in kinds)
+        mark = "" if label.startswith("then") else (" ✓" if total <= TARGET_KB * 1024 else " ✗")
+        cells = [f"{sizes.get(kind, 0) / 1024:.1f}" for kind in kinds]
+        lines.append(" | ".join([label, *cells, f"{total / 1024:.1f}{mark}", f"{sizes.get('page', 0) / 1024:.1f}"]))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate, index, measure and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--native-sorts", action="store_true", help="also index with Pagefind's own sort keys")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
+        tmp = Path(tmp)
+        timings = []
+        seconds, data = timed(write_catalogue, tmp / "synth", args.products, args.seed)
+        timings.append(("write synthetic catalogue (YAML)", seconds))
+        seconds, catalogue = timed(load_catalogue, data)
+        timings.append(("load and validate the catalogue", seconds))
+        seconds, records = timed(build_records, catalogue, thumbnail)
+        timings.append((f"build {len(records):,} search records", seconds))
+        site = build(ROOT / "pelicanconf.py", {
+            "OUTPUT_PATH": str(tmp / "site"), "ETALASE_CATALOGUE": str(ROOT / "tests/roots/search/catalogue_data"),
+            "ETALASE_IMAGE_CACHE": str(tmp / "images"), "ETALASE_SEARCH_CACHE": str(tmp / "unused"),
+        }).output
+        shutil.rmtree(site / "pagefind")
+        seconds, stats = timed(write_index, records, site, tmp / "cache")
+        timings.append(("index with Pagefind (no cache)", seconds))
+        seconds, _ = timed(write_index, records, tmp / "again", tmp / "cache")
+        timings.append(("rebuild with nothing changed (cache)", seconds))
+        sizes = index_rows(site / "pagefind")
+        if args.native_sorts:
+            asyncio.run(_native_sorts(records, tmp / "native"))
+            meta = next((tmp / "native").glob("*.pf_meta")).stat().st_size
+            sizes.append(("metadata with Pagefind sorts", f"{meta / 1024:,.1f} KB (not used: see docs/search.md)"))
+        downloads = measure_downloads(site)
+    print(f"\nSearch benchmark: {args.products:,} products, {stats.records:,} records, seed {args.seed}, "
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}\n")
+    print("step | seconds\n--- | ---")
+    print("\n".join(f"{label} | {seconds:.1f}" for label, seconds in timings))
+    print("\nindex part | size\n--- | ---")
+    print("\n".join(f"{label} | {value}" for label, value in sizes))
+    print(f"\nDownloads on a cold visit (target for a first query: ≤ {TARGET_KB} KB gzip)\n")
+    print(download_table(downloads))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
