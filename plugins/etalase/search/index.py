@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import functools
 import gzip
 import json
 import logging
@@ -74,6 +75,7 @@ def run_async(factory: Callable[[], Awaitable[T]]) -> T:
         return pool.submit(lambda: asyncio.run(factory())).result()
 
 
+@functools.cache
 def _service_class():
     """Pagefind's service with a reader that does not sleep between answers (see :class:`_Service`)."""
     try:
