@@ -72,8 +72,9 @@ def test_every_internal_link_and_image_resolves(site):
     assert broken_links(site) == []
 
 
-def test_every_product_has_a_preview_card(site, catalogue):
-    assert len(list((site / "kartu").glob("*.jpg"))) == len(catalogue.listings)
+def test_every_product_participant_batch_and_the_home_page_has_a_preview_card(site, catalogue):
+    pages = len(catalogue.listings) + len(catalogue.exhibitors) + len(catalogue.schools) + len(catalogue.batches) + 1
+    assert len(list((site / "kartu").glob("*.jpg"))) == pages
 
 
 def test_originals_are_never_published(site):

@@ -31,9 +31,9 @@ def site(tmp_path_factory, image_cache):
 
 
 def ours(tag) -> bool:
-    """The theme's own elements of those kinds: picture fallbacks, the search form and its field."""
+    """The theme's own elements of those kinds: picture fallbacks, QR codes, the search form and its field."""
     if tag.name == "img":
-        return tag.parent.name == "picture"
+        return tag.parent.name == "picture" or tag["src"].startswith("/qr/")
     if tag.name == "script":  # the theme's own files, or data written through tojson (no raw "<" inside)
         if tag.get("src"):
             return tag["src"].startswith("/theme/") and not tag.string
@@ -96,14 +96,15 @@ def test_structured_data_is_json_that_staff_text_cannot_close(build_site, tmp_pa
 
     output = build_site("site-hostile", tmp_path, SITEURL="https://etalase.contoh.go.id")
     raw = (output / "produk" / "produk-jahat" / "index.html").read_text(encoding="utf-8")
-    script = soup(output, "produk/produk-jahat/").find("script", type="application/ld+json")
-    assert "</script>" not in script.string and "<" not in script.string
-    data = json.loads(script.string)
+    scripts = soup(output, "produk/produk-jahat/").find_all("script", type="application/ld+json")
+    assert all("</script>" not in s.string and "<" not in s.string for s in scripts)
+    data = next(d for d in map(json.loads, (s.string for s in scripts)) if d["@type"] == "Product")
     assert data["name"] == "Kopi <script>alert('produk')</script>"
-    assert data["offers"] == {
-        "@type": "Offer", "price": "15000", "priceCurrency": "IDR",
-        "url": "https://etalase.contoh.go.id/produk/produk-jahat/",
-        "seller": {"@type": "Organization", "name": "Usaha <script>alert('usaha')</script>",
-                   "url": "https://etalase.contoh.go.id/eksibitor/usaha-jahat/"},
-    }
-    assert raw.count("<script") == 1
+    offer = data["offers"]
+    assert (offer["@type"], offer["price"], offer["priceCurrency"]) == ("Offer", "15000", "IDR")
+    assert offer["url"] == "https://etalase.contoh.go.id/produk/produk-jahat/"
+    assert offer["seller"] == {"@type": "Organization", "name": "Usaha <script>alert('usaha')</script>",
+                               "url": "https://etalase.contoh.go.id/eksibitor/usaha-jahat/"}
+    # JSON-LD scripts and share.js (by src, no inline code) are the only scripts.
+    assert raw.count("<script") == len(scripts) + 1
+    assert raw.count('<script src="https://etalase.contoh.go.id/theme/js/share.js" defer></script>') == 1

@@ -18,10 +18,14 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .errors import BuildError, CatalogueError
 from .report import format_text
+
+if TYPE_CHECKING:
+    from .media import MediaStats
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +36,8 @@ class BuildResult:
 
     output: Path
     warnings: list[str] = field(default_factory=list)
+    #: Photos and cards encoded or reused by the catalogue generator (None if it did not run).
+    media: MediaStats | None = None
 
 
 class WarningCollector(logging.Handler):
@@ -92,7 +98,10 @@ def build(
 ) -> BuildResult:
     """Run Pelican into a fresh folder and swap it in; raise (leaving the output alone) on any failure."""
     from pelican import Pelican
+    from pelican.plugins import signals
     from pelican.settings import read_settings
+
+    from .generator import EtalaseGenerator
 
     settings = read_settings(str(settings_file) if settings_file else None, override=dict(overrides or {}))
     if publish:
@@ -105,6 +114,12 @@ def build(
     root = logging.getLogger()
     root.addHandler(collector)
     _reset_pelican_log_state(settings.get("LOG_FILTER", []))
+    ours: list[EtalaseGenerator] = []
+
+    def remember(generators) -> None:
+        ours.extend(g for g in generators if isinstance(g, EtalaseGenerator))
+
+    signals.all_generators_finalized.connect(remember)
     try:
         Pelican(settings).run()
         if fatal_warnings and collector.messages:
@@ -114,8 +129,9 @@ def build(
         raise
     finally:
         root.removeHandler(collector)
+        signals.all_generators_finalized.disconnect(remember)
     swap_in(staging, output)
-    return BuildResult(output, collector.messages)
+    return BuildResult(output, collector.messages, ours[0].media.stats() if ours else None)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,7 +27,8 @@ from .producers import collect
 from .report import format_text
 from .search import thumbnails_of, write_search_index
 from .settings import Options, read_options, resolve_today
-from .strings import T
+from .social.cards import card_specs
+from .social.head import Context, Sharing, page_heads
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class EtalaseGenerator(Generator):
     pages: list[Page]
     site: SiteInfo
     media: Media
+    sharing: Sharing
 
     def generate_context(self) -> None:
         """Load and validate the catalogue, encode photos, plan the pages; write nothing."""
@@ -62,7 +64,7 @@ class EtalaseGenerator(Generator):
         self.media = Media(catalogue.root, options.image_cache, options.image_widths, f"{siteurl}/",
                            options.image_workers)
         self.media.prepare(photos_of(catalogue))
-        self.media.prepare_cards(catalogue.listings, T.price_on_request)
+        self.media.prepare_cards(card_specs(catalogue, today))
         self.catalogue = catalogue
         self.pages = plan_pages(catalogue, today, options.per_page, options.featured)
         self.site = SiteInfo(
@@ -73,8 +75,11 @@ class EtalaseGenerator(Generator):
             photo_urls=self.media.photo_urls(),
             sample=catalogue.programme.sample,
         )
-        self.context.update(catalogue=catalogue, programme=catalogue.programme, etalase=self.site)
-        self.env.globals.update(picture_of=self.media.picture, card_of=self.media.card)
+        self.sharing = page_heads(self.pages, Context(catalogue, self.site.url, self.site.sitename,
+                                                      self.media.card_files(), self.media.largest_paths()))
+        self.context.update(catalogue=catalogue, programme=catalogue.programme, etalase=self.site,
+                            sharing=self.sharing)
+        self.env.globals.update(picture_of=self.media.picture)
         log.info("%s: %d pages planned, today is %s", options.catalogue, len(self.pages), today.isoformat())
 
     def generate_output(self, writer) -> None:

@@ -4,19 +4,19 @@ The generator calls :meth:`Media.prepare` and :meth:`Media.prepare_cards` in
 the context phase (encode into the cache, nothing written to the output) and
 :meth:`Media.publish` in the output phase. Templates ask :meth:`Media.picture`
 for what ``<picture>`` needs, via the ``picture`` macro in
-``theme/templates/macros/picture.html``, and :meth:`Media.card` for a
-product's preview card (Open Graph, 1200×630). Originals are never published:
-only the pipeline's WebP and JPEG variants are.
+``theme/templates/macros/picture.html``. Preview cards (Open Graph, 1200×630)
+are keyed by the URL of the page they belong to; :mod:`etalase.social.cards`
+decides what each shows. Originals are never published: only the pipeline's
+WebP and JPEG variants are. :meth:`Media.stats` counts what a build encoded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import formatting
-from .catalogue import Catalogue, Listing
+from .catalogue import Catalogue
 from .errors import BuildError
 from .images.cards import Card, CardMaker, CardSpec
 from .images.pipeline import ImageBatchError, ImagePipeline
@@ -35,6 +35,17 @@ class Picture:
     webp_srcset: str
     jpeg_srcset: str
     largest: str
+
+
+@dataclass(frozen=True)
+class MediaStats:
+    """What one build did with images: encoded (cache misses) and reused photos and cards, files published."""
+
+    photos_encoded: int
+    photos_cached: int
+    cards_encoded: int
+    cards_cached: int
+    published: int
 
 
 def photos_of(catalogue: Catalogue) -> list[Photo]:
@@ -57,7 +68,9 @@ class Media:
         self.pipeline = ImagePipeline(Path(cache_dir), ImageParams(widths=tuple(widths)), workers=workers)
         self.cards = CardMaker(Path(cache_dir), workers=workers)
         self.processed: dict[str, ProcessedImage] = {}
+        self.specs: dict[str, CardSpec] = {}
         self.made: dict[str, Card] = {}
+        self.published = 0
 
     def prepare(self, photos: Iterable[Photo]) -> None:
         """Encode every photo not cached yet; raise BuildError naming any that fail."""
@@ -69,15 +82,23 @@ class Media:
             raise BuildError(str(exc)) from exc
         self.processed = {sources[source]: image for source, image in done.items()}
 
-    def prepare_cards(self, listings: Iterable[Listing], on_request: str) -> None:
-        """Draw (or find in the cache) the preview card of every product."""
-        listings = list(listings)
-        specs = [card_spec(item, self.data_root, on_request) for item in listings]
-        self.made = {item.id: card for item, card in zip(listings, self.cards.make_all(specs), strict=True)}
+    def prepare_cards(self, specs: Mapping[str, CardSpec]) -> None:
+        """Draw (or find in the cache) every preview card; ``specs`` maps a page URL to what its card shows."""
+        self.specs = dict(specs)
+        made = self.cards.make_all(self.specs.values())
+        self.made = dict(zip(self.specs, made, strict=True))
 
-    def card(self, product_id: str) -> Card | None:
-        """A product's preview card (``card.path`` is relative to the output folder)."""
-        return self.made.get(product_id)
+    def card(self, page_url: str) -> Card | None:
+        """The preview card of the page at ``page_url`` (``card.path`` is relative to the output folder)."""
+        return self.made.get(page_url)
+
+    def card_files(self) -> dict[str, tuple[CardSpec, str]]:
+        """Page URL to what its card shows and the card file, relative to the output folder."""
+        return {url: (self.specs[url], card.path) for url, card in self.made.items()}
+
+    def largest_paths(self) -> dict[str, str]:
+        """Staff file path to its largest published JPEG, relative to the output folder (for JSON-LD)."""
+        return {name: image.largest(JPEG).path for name, image in sorted(self.processed.items())}
 
     def picture(self, photo: Photo) -> Picture:
         """The responsive sources, fallback, size and alt text of one photo."""
@@ -102,15 +123,12 @@ class Media:
     def publish(self, output_dir: Path) -> int:
         """Put every variant into ``output_dir``; return how many files were written."""
         ordered = [self.processed[name] for name in sorted(self.processed)]
-        cards = [self.made[key] for key in sorted(self.made)]
-        return len(self.pipeline.publish(ordered, Path(output_dir))) + len(self.cards.publish(cards, Path(output_dir)))
+        cards = sorted({card.key: card for card in self.made.values()}.values(), key=lambda card: card.key)
+        self.published = (len(self.pipeline.publish(ordered, Path(output_dir)))
+                          + len(self.cards.publish(cards, Path(output_dir))))
+        return self.published
 
-
-def card_spec(item: Listing, data_root: Path, on_request: str) -> CardSpec:
-    """What a product's card shows: name, seller, price per unit, the latest batch, the first photo."""
-    product = item.product
-    price = formatting.price(product.price, on_request=on_request)
-    if product.price.kind != "permintaan":
-        price = f"{price} / {product.unit}"
-    badge = item.batches[-1].title if item.batches else ""
-    return CardSpec(product.name, item.owner.name, price, badge, photo=data_root / product.photos[0].file)
+    def stats(self) -> MediaStats:
+        """What this build encoded, reused from the cache and published so far."""
+        return MediaStats(self.pipeline.stats.encoded, self.pipeline.stats.cache_hits, self.cards.encoded,
+                          self.cards.cache_hits, self.published)

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from . import urls
 
-#: Page kinds that are not content of their own and stay out of sitemaps.
-UNLISTED = frozenset({"redirect", "404", "search"})
+#: Page kinds that are not content of their own and stay out of sitemaps (``qr-sheet`` is for printing).
+UNLISTED = frozenset({"redirect", "404", "search", "qr-sheet"})
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,15 @@ def batch_pages(catalogue: Catalogue, today: dt.date, per_page: int) -> list[Pag
     return pages
 
 
+def qr_sheet_pages(catalogue: Catalogue) -> list[Page]:
+    """A printable sheet of booth QR codes per batch, one per exhibitor and school (not indexed)."""
+    return [
+        Page(urls.batch_qr_sheet(batch.id), "qr_sheet", "qr-sheet", T.qr_sheet_title.format(batch=batch.title),
+             batch.id, {"batch": batch, "people": [(p, owner_kind(p)) for p in catalogue.participants_of(batch)]})
+        for batch in catalogue.batches
+    ]
+
+
 def participant_pages(catalogue: Catalogue, per_page: int) -> list[Page]:
     """The exhibitor and school indexes and one page per exhibitor and per school."""
     pages: list[Page] = []
@@ -236,6 +245,7 @@ def plan_pages(catalogue: Catalogue, today: dt.date, per_page: int = 24, feature
         Page(urls.SEARCH, "search", "search", T.search_title, context=search_context(catalogue)),
         Page(urls.NOT_FOUND, "404", "404", T.not_found_title, context=browse_context(catalogue)),
         *batch_pages(catalogue, today, per_page),
+        *qr_sheet_pages(catalogue),
         *participant_pages(catalogue, per_page),
         *product_pages(catalogue, per_page),
         *group_pages(catalogue, per_page),

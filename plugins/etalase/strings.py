@@ -211,4 +211,29 @@ T = Strings(
     search_js_clear="Hapus semua saringan",
     # Content pages
     page_updated="Diperbarui",
+    # Sharing (etalase.social): share box, QR codes, preview cards
+    share_title="Bagikan",
+    share_label="Bagikan ke {network}",
+    share_whatsapp="WhatsApp",
+    share_facebook="Facebook",
+    share_x="X",
+    share_telegram="Telegram",
+    share_native="Bagikan…",
+    share_copy="Salin tautan",
+    share_copied="Tautan disalin",
+    share_copy_failed="Tautan tidak bisa disalin; salin dari bilah alamat.",
+    share_text_product="{product} dari {seller}",
+    qr_alt="Kode QR menuju halaman ini",
+    qr_download="Unduh kode QR",
+    qr_sheet_title="Kode QR stan: {batch}",
+    qr_sheet_intro=(
+        "Cetak halaman ini di kertas A4, gunting, lalu tempel di stan setiap peserta. "
+        "Pengunjung memindai kodenya untuk membuka halaman peserta dan produknya."
+    ),
+    qr_sheet_print="Cetak halaman ini",
+    qr_sheet_alt="Kode QR halaman {name}",
+    qr_sheet_link="Cetak kode QR stan",
+    qr_sheet_empty="Belum ada peserta di batch ini.",
+    card_batch_badge="{sellers} peserta · {products} produk",
+    card_home_products="{count} produk dalam negeri",
 )

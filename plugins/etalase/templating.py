@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, StrictUndefined
 
-from . import contact, formatting, markup, structured, urls
+from . import contact, formatting, markup, urls
 from .strings import T
 
 FILTERS = {
@@ -33,7 +33,6 @@ GLOBALS = {
     "contact_links": contact.contact_links,
     "whatsapp_url": contact.whatsapp_url,
     "chat_message": contact.chat_message,
-    "product_data": structured.product_data,
 }
 
 

@@ -1,0 +1,84 @@
+"""What each page's preview card shows: one :class:`CardSpec` per page URL that gets its own card.
+
+Products, exhibitors, schools, batches and the home page each get a 1200×630
+card drawn by :class:`etalase.images.cards.CardMaker`; every other page shares
+the home card. Pure: texts come from the catalogue and :mod:`etalase.strings`,
+photos are paths under the catalogue folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .. import formatting, urls
+from ..catalogue import Catalogue, Listing
+from ..images.cards import CardSpec
+from ..models import Batch, Participant, Photo
+from ..plan import by_name, owner_kind, participant_label
+from ..strings import T
+
+
+def card_alt(spec: CardSpec) -> str:
+    """The alt text of a card: every text it shows, in reading order."""
+    return " · ".join(text for text in (spec.title, spec.subtitle, spec.price, spec.badge) if text)
+
+
+def _photo(catalogue: Catalogue, photo: Photo | None) -> Path | None:
+    """The source file of a staff photo, or None."""
+    return catalogue.root / photo.file if photo else None
+
+
+def _first_photo(items: list[Listing]) -> Photo | None:
+    """The first photo of the first featured product, else of the first product (by name)."""
+    ordered = by_name(items)
+    chosen = next((item for item in ordered if item.product.featured), ordered[0] if ordered else None)
+    return chosen.product.photos[0] if chosen else None
+
+
+def product_card(catalogue: Catalogue, item: Listing) -> CardSpec:
+    """A product: name, seller, price per unit, the latest batch, the first photo."""
+    product = item.product
+    price = formatting.price(product.price, on_request=T.price_on_request)
+    if product.price.kind != "permintaan":
+        price = f"{price} / {product.unit}"
+    badge = item.batches[-1].title if item.batches else ""
+    return CardSpec(product.name, item.owner.name, price, badge, photo=_photo(catalogue, product.photos[0]))
+
+
+def participant_card(catalogue: Catalogue, participant: Participant) -> CardSpec:
+    """An exhibitor or school: name, kind and kota, product count, latest batch, a product photo or the logo."""
+    items = catalogue.listings_of(participant)
+    batches = catalogue.batches_of(participant)
+    subtitle = f"{participant_label(participant)} · {catalogue.cities[participant.city].name}"
+    count = T.products_count.format(count=formatting.number(len(items)))
+    photo = _first_photo(items) or participant.logo
+    return CardSpec(participant.name, subtitle, count, batches[-1].title if batches else "",
+                    photo=_photo(catalogue, photo))
+
+
+def batch_card(catalogue: Catalogue, batch: Batch) -> CardSpec:
+    """A batch: title, venue, dates, how many sellers and products, a product photo."""
+    items = catalogue.listings_in_batch(batch)
+    badge = T.card_batch_badge.format(sellers=formatting.number(len(catalogue.participants_of(batch))),
+                                      products=formatting.number(len(items)))
+    return CardSpec(batch.title, batch.venue.name, formatting.date_range(batch.start, batch.end), badge,
+                    photo=_photo(catalogue, _first_photo(items)))
+
+
+def home_card(catalogue: Catalogue, today: dt.date) -> CardSpec:
+    """The home page (and the default card): programme, organiser, product count, current batch."""
+    current = catalogue.current_batch(today)
+    count = T.card_home_products.format(count=formatting.number(len(catalogue.listings)))
+    return CardSpec(catalogue.programme.name, catalogue.programme.organiser, count,
+                    current.title if current else "", photo=_photo(catalogue, _first_photo(catalogue.listings)))
+
+
+def card_specs(catalogue: Catalogue, today: dt.date) -> dict[str, CardSpec]:
+    """Every card of the site by the URL of the page it belongs to (the home card at ``""``)."""
+    specs = {urls.HOME: home_card(catalogue, today)}
+    specs.update({urls.batch(batch.id): batch_card(catalogue, batch) for batch in catalogue.batches})
+    for participant in [*catalogue.exhibitors.values(), *catalogue.schools.values()]:
+        specs[urls.record(owner_kind(participant), participant.id)] = participant_card(catalogue, participant)
+    specs.update({urls.product(item.id): product_card(catalogue, item) for item in catalogue.listings})
+    return specs

@@ -1,0 +1,169 @@
+"""Everything a page tells crawlers and sharers, by page URL: canonical, card, meta tags, JSON-LD, share, QR.
+
+:func:`page_heads` turns the planned pages (:mod:`etalase.plan`) into a
+:class:`Sharing` that templates reach as ``sharing``: ``partials/meta.html``
+asks it for the page's :class:`PageHead`, ``partials/jsonld.html`` writes the
+head's JSON-LD and ``partials/share.html`` its share links and QR code. Pages
+it does not know (Pelican's content pages) get the home card and no JSON-LD.
+Pure: URLs are made by ``link`` (SITEURL + path: absolute in published builds,
+root-relative in local ones).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from .. import urls
+from ..catalogue import Catalogue
+from ..images.cards import HEIGHT, WIDTH, CardSpec
+from ..pages import Page
+from ..strings import T
+from .cards import card_alt
+from .opengraph import ImageRef, MetaTag, meta_tags
+from .qrcodes import short_url
+from .share import ShareLink, share_links
+from .structured import breadcrumb_data, event_data, organization_data, product_data, website_data
+
+Link = Callable[[str], str]
+#: Pages without a canonical URL (served for any missing path).
+NO_CANONICAL = frozenset({"404"})
+PARTICIPANT_KINDS = frozenset({urls.EXHIBITOR, urls.SCHOOL})
+
+
+@dataclass(frozen=True)
+class PageHead:
+    """What one page says about itself to crawlers and in its share box."""
+
+    site_name: str
+    kind: str
+    canonical: str | None
+    image: ImageRef | None
+    jsonld: tuple[dict, ...] = ()
+    qr: str | None = None
+    share_text: str = ""
+
+    def meta(self, title: str, description: str) -> list[MetaTag]:
+        """The Open Graph and Twitter tags for this page's title and description."""
+        return meta_tags(title=title, description=description, url=self.canonical, image=self.image,
+                         kind=self.kind, site_name=self.site_name)
+
+    def shares(self) -> list[ShareLink]:
+        """The share buttons for this page (empty for pages without a canonical URL)."""
+        return share_links(self.canonical, self.share_text) if self.canonical else []
+
+
+class Sharing:
+    """The head of every planned page by URL; templates reach it as ``sharing``."""
+
+    def __init__(self, heads: Mapping[str, PageHead], default: PageHead, link: Link):
+        self.heads = dict(heads)
+        self.default = default
+        self.link = link
+
+    def head(self, path: str) -> PageHead:
+        """The head of the page at ``path``; unknown pages get the home card and their own canonical URL."""
+        return self.heads.get(path) or replace(self.default, kind="page", canonical=self.link(path), jsonld=())
+
+    def short_url(self, path: str) -> str:
+        """The page's URL as printed under a QR code (no scheme)."""
+        return short_url(self.link(path))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What :func:`page_heads` needs besides the pages: catalogue, URLs, cards and photos."""
+
+    catalogue: Catalogue
+    link: Link
+    site_name: str
+    #: Page URL -> (what its card shows, the card file relative to the output folder).
+    cards: Mapping[str, tuple[CardSpec, str]]
+    #: Staff photo file -> the largest published JPEG, relative to the output folder.
+    largest: Mapping[str, str]
+
+    def image(self, key: str) -> ImageRef | None:
+        """The card of the page at ``key``, else the home card."""
+        spec_path = self.cards.get(key) or self.cards.get(urls.HOME)
+        if spec_path is None:
+            return None
+        spec, path = spec_path
+        return ImageRef(self.link(path), WIDTH, HEIGHT, card_alt(spec))
+
+    def trail(self, *steps: tuple[str, str]) -> dict:
+        """A breadcrumb list starting at the home page; ``steps`` are ``(name, path)``."""
+        return breadcrumb_data([(T.nav_home, self.link(urls.HOME))] + [(n, self.link(p)) for n, p in steps])
+
+
+def product_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
+    """A product page: Product and BreadcrumbList, its QR code, "<product> dari <seller>" to share."""
+    item = page.context["listing"]
+    category = page.context["category"]
+    owner_url = page.context["owner_url"]
+    images = [ctx.link(ctx.largest[photo.file]) for photo in item.product.photos if photo.file in ctx.largest]
+    images += [head.image.url] if head.image else []
+    data = product_data(item, url=head.canonical, seller_url=ctx.link(owner_url), category=category.name,
+                        images=images)
+    crumbs = ctx.trail((category.name, urls.category(category.id)), (item.product.name, page.url))
+    return replace(head, jsonld=(data, crumbs), qr=ctx.link(urls.qr_code(urls.PRODUCT, item.id)),
+                   share_text=T.share_text_product.format(product=item.product.name, seller=item.owner.name))
+
+
+def participant_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
+    """An exhibitor or school page: Organization and BreadcrumbList, its QR code."""
+    participant = page.context["participant"]
+    logo = ctx.largest.get(participant.logo.file) if participant.logo else None
+    data = organization_data(participant, url=head.canonical, city=page.context["city"].name,
+                             logo=ctx.link(logo) if logo else None, image=head.image.url if head.image else None)
+    index_title = T.schools_title if page.kind == urls.SCHOOL else T.exhibitors_title
+    crumbs = ctx.trail((index_title, urls.index(page.kind)), (participant.name, page.url))
+    return replace(head, jsonld=(data, crumbs), qr=ctx.link(urls.qr_code(page.kind, participant.id)),
+                   share_text=participant.name)
+
+
+def batch_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
+    """A batch page: Event and BreadcrumbList on its first page."""
+    batch = page.context["batch"]
+    if page.pagination and page.pagination.number > 1:
+        return replace(head, share_text=batch.title)
+    city = page.context["city"]
+    data = event_data(batch, ctx.catalogue.programme, url=head.canonical, city=city.name if city else "",
+                      organiser_url=ctx.link(urls.HOME), image=head.image.url if head.image else None)
+    crumbs = ctx.trail((T.nav_batches, urls.index(urls.BATCH)), (batch.title, page.url))
+    return replace(head, jsonld=(data, crumbs), share_text=batch.title)
+
+
+def home_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
+    """The home page: WebSite with a SearchAction."""
+    programme = ctx.catalogue.programme
+    data = website_data(name=ctx.site_name, url=head.canonical, search_url=ctx.link(urls.SEARCH),
+                        description=programme.tagline, publisher=programme.organiser)
+    return replace(head, jsonld=(data,), share_text=programme.name)
+
+
+HEADS: dict[str, Callable[[Context, Page, PageHead], PageHead]] = {
+    "home": home_head,
+    urls.PRODUCT: product_head,
+    urls.EXHIBITOR: participant_head,
+    urls.SCHOOL: participant_head,
+    "batch": batch_head,
+}
+
+
+def card_key(page: Page) -> str:
+    """Whose card a page shows: its own, its batch's (later pages, QR sheet), else the home card."""
+    if page.kind in ("batch", "qr-sheet"):
+        return urls.batch(page.record_id)
+    return page.url
+
+
+def page_heads(pages: Iterable[Page], ctx: Context) -> Sharing:
+    """The head of every planned page, and the default for pages planned elsewhere."""
+    default = PageHead(ctx.site_name, "page", None, ctx.image(urls.HOME))
+    heads: dict[str, PageHead] = {}
+    for page in pages:
+        canonical = None if page.kind in NO_CANONICAL else ctx.link(page.url)
+        head = PageHead(ctx.site_name, page.kind, canonical, ctx.image(card_key(page)), share_text=page.title)
+        make = HEADS.get(page.kind)
+        heads[page.url] = make(ctx, page, head) if make else head
+    return Sharing(heads, default, ctx.link)
