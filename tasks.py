@@ -203,3 +203,11 @@ def bench_search(c, products=10000, native_sorts=False):
     flags = ["--products", str(products)] + (["--native-sorts"] if native_sorts else [])
     c.run(f"{_python()} benchmarks/bench_search.py {' '.join(flags)}", env={"PYTHONPATH": str(ROOT / "plugins")},
           pty=False)
+
+
+@task
+def bench_images(c, products=1000, workers=0):
+    """Measure photos and preview cards per second, cold and warm, on a synthetic catalogue (1000 photos)."""
+    flags = ["--products", str(products)] + (["--workers", str(workers)] if workers else [])
+    c.run(f"{_python()} benchmarks/bench_images_1000.py {' '.join(flags)}", env={"PYTHONPATH": str(ROOT / "plugins")},
+          pty=False)
