@@ -70,11 +70,25 @@ class Catalogue:
 
     def listings_of(self, participant: Participant) -> list[Listing]:
         """Return the published products of one seller."""
-        return [item for item in self.listings if item.owner is participant]
+        return list(self._index("owner").get(id(participant), ()))
 
     def listings_in_batch(self, batch: Batch) -> list[Listing]:
         """Return the published products shown at a batch."""
-        return [item for item in self.listings if batch in item.batches]
+        return list(self._index("batch").get(id(batch), ()))
+
+    def _index(self, kind: str) -> dict[int, list[Listing]]:
+        """Listings grouped by ``id()`` of their owner or of each batch, rebuilt when ``listings`` changes."""
+        stamp = (id(self.listings), len(self.listings))
+        cached = self.__dict__.get("_indexes")
+        if cached is None or cached[0] != stamp:
+            by_owner: dict[int, list[Listing]] = defaultdict(list)
+            by_batch: dict[int, list[Listing]] = defaultdict(list)
+            for item in self.listings:
+                by_owner[id(item.owner)].append(item)
+                for batch in item.batches:
+                    by_batch[id(batch)].append(item)
+            cached = self.__dict__["_indexes"] = (stamp, {"owner": by_owner, "batch": by_batch})
+        return cached[1][kind]
 
     def listings_by(self, key) -> dict[str, list[Listing]]:
         """Group listings by ``key(listing)``; keys keep first-seen order."""
@@ -118,11 +132,11 @@ def build_catalogue(result: LoadResult) -> Catalogue:
         folder = "sekolah" if isinstance(record, School) else "eksibitor"
         if record.withdrawn:
             withdrawn.append((folder, record.id))
+        shown = tuple(catalogue.batches_of(record))
         for product in record.products:
             if record.withdrawn or product.withdrawn:
                 withdrawn.append(("produk", product.id))
                 continue
-            shown = tuple(catalogue.batches_of(record))
             catalogue.listings.append(Listing(product, record, shown))
     catalogue.listings.sort(key=lambda item: item.id)
     catalogue.withdrawn = sorted(withdrawn)

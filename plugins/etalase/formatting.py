@@ -8,6 +8,7 @@ with its ``%`` on a narrow phone screen.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 
@@ -28,6 +29,7 @@ _SHORT_MONTH = re.compile(r"(?<!M)MMM(?!M)")
 _INTERVAL_FIELDS = ("y", "M", "d")
 
 
+@functools.lru_cache(maxsize=1 << 16, typed=True)  # Babel takes ~0.2 ms a call; catalogues repeat prices
 def rupiah(amount: int, locale: str = LOCALE) -> str:
     """Whole rupiah: ``Rp 15.000`` (no decimals, a no-break space after ``Rp``)."""
     return format_currency(amount, "IDR", locale=locale, format=f"¤{NBSP}#,##0", currency_digits=False)
@@ -48,6 +50,7 @@ def rupiah_compact(amount: int, locale: str = LOCALE) -> str:
     return f"Rp{NBSP}{words}"
 
 
+@functools.lru_cache(maxsize=1 << 16, typed=True)
 def number(value: int | Decimal, locale: str = LOCALE) -> str:
     """A number with Indonesian separators: ``1.250`` or ``42,5`` (at most two decimals)."""
     return format_decimal(value, format="#,##0.##", locale=locale)

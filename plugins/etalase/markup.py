@@ -9,6 +9,7 @@ quotes and links; everything else is dropped by nh3 (``<script>`` and
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 
@@ -53,11 +54,25 @@ def clean(html: str, tags: frozenset[str] = STAFF_TAGS, link_rel: str | None = S
     return _trusted(_EMPTY_PARAGRAPH.sub("", unwrapped).strip())
 
 
+#: Texts rendered in this process since start (a cache hit does not count); benchmarks and tests read it.
+RENDERED = {"markdown": 0}
+#: Distinct texts kept per process; a 50,000-product catalogue has about as many descriptions.
+CACHE_SIZE = 1 << 17
+
+
+@functools.cache
+def _converter() -> markdown.Markdown:
+    """One Markdown instance per process, reset before each text (building one costs more than converting)."""
+    return markdown.Markdown(output_format="html", extensions=["sane_lists"])
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def render_markdown(text: str | None) -> Markup:
-    """Render staff Markdown to sanitised HTML; ``None`` or blank gives an empty string."""
+    """Render staff Markdown to sanitised HTML; ``None`` or blank gives an empty string (cached by text)."""
     if not text or not text.strip():
         return _trusted("")
-    html = markdown.markdown(text, output_format="html", extensions=["sane_lists"])
+    RENDERED["markdown"] += 1
+    html = _converter().reset().convert(text)
     return clean(_HEADING_TAG.sub(r"<\1p>", html))
 
 
@@ -66,6 +81,7 @@ def clean_page(html: str | None) -> Markup:
     return clean(html or "", tags=PAGE_TAGS, link_rel=None)
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def plain_summary(text: str | None, width: int = 155) -> str:
     """Staff Markdown as one line of plain text, shortened on a word boundary (meta descriptions)."""
     plain = render_markdown(text).striptags()

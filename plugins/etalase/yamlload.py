@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import yaml
 
@@ -40,9 +41,8 @@ _STANDARD_TAG = "tag:yaml.org,2002:"
 _QUOTE_START = re.compile(r"""^ *(?:- +)*(?:[^\s"'#-][^#]*?: +)?(["'])""")
 
 
-@dataclass(frozen=True)
-class Mark:
-    """A 1-based line and column in a staff file."""
+class Mark(NamedTuple):
+    """A 1-based line and column in a staff file (a tuple: one is made for every key and value)."""
 
     line: int
     column: int
@@ -148,6 +148,16 @@ def _tag_name(tag: str) -> str:
     return "!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag
 
 
+_ALIAS, _SCALAR = yaml.AliasEvent, yaml.ScalarEvent
+_SEQUENCE_START, _SEQUENCE_END, _MAPPING_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+def _nfc(value: str) -> str:
+    """NFC-normalise a value; ASCII text (most of it) is already normal."""
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+
 class _Builder:
     """Turns a stream of parser events into plain Python data with marks."""
 
@@ -184,59 +194,64 @@ class _Builder:
         if tag and tag != "!" and (not scalar or not any(implicit)):
             self._problem("Y05", event, path, tag=_tag_name(tag))
 
+    # The three methods below run for every key and value of 10,000-product catalogues: they compare
+    # classes instead of calling isinstance and make marks inline (profiled; see docs/performance.md).
     def _node(self, event, path: Path_, depth: int) -> object:
-        self.marks[path] = _mark(event.start_mark)
-        if isinstance(event, yaml.AliasEvent):
+        start = event.start_mark
+        self.marks[path] = Mark(start.line + 1, start.column + 1)
+        cls = event.__class__
+        if cls is _ALIAS:
             self._problem("Y04", event, path, dropped=True, anchor=f"*{event.anchor}")
             return None
         if depth > MAX_DEPTH:
             self._problem("Y09", event, path, dropped=True, limit=MAX_DEPTH)
             self._skip(event)
             return None
-        self._check_node_event(event, path)
-        if isinstance(event, yaml.ScalarEvent):
-            if event.style == "|":
-                self.literal_blocks[path] = event.start_mark.line  # 0-based line of the `|`
-            return self._scalar(event)
-        if isinstance(event, yaml.SequenceStartEvent):
+        if event.anchor or (event.tag and event.tag != "!" and (cls is not _SCALAR or not any(event.implicit))):
+            self._check_node_event(event, path)
+        if cls is _SCALAR:
+            style = event.style
+            if not style:  # plain style: C gives ""
+                return None if event.value in _NULLS else _nfc(event.value)  # empty means "not filled in"
+            if style == "|":
+                self.literal_blocks[path] = start.line  # 0-based line of the `|`
+            return _nfc(event.value)
+        if cls is _SEQUENCE_START:
             return self._sequence(path, depth)
         return self._mapping(path, depth)
 
-    @staticmethod
-    def _scalar(event) -> str | None:
-        if not event.style and event.value in ("", "~", "null", "Null", "NULL"):  # plain style: C gives ""
-            return None  # An empty value means "not filled in".
-        return unicodedata.normalize("NFC", event.value)
-
     def _sequence(self, path: Path_, depth: int) -> list:
         items: list = []
+        node = self._node
         for event in self.events:
-            if isinstance(event, yaml.SequenceEndEvent):
+            if event.__class__ is _SEQUENCE_END:
                 break
-            items.append(self._node(event, (*path, len(items)), depth + 1))
+            items.append(node(event, (*path, len(items)), depth + 1))
         return items
 
     def _mapping(self, path: Path_, depth: int) -> dict:
         result: dict = {}
-        for event in self.events:
-            if isinstance(event, yaml.MappingEndEvent):
+        events, node, key_marks = self.events, self._node, self.key_marks
+        for event in events:
+            if event.__class__ is _MAPPING_END:
                 break
-            key_mark = _mark(event.start_mark)
-            key = self._node(event, (*path, "<key>"), depth + 1)
-            value_event = next(self.events)
-            if not isinstance(key, str):
-                if not isinstance(event, yaml.AliasEvent):  # an alias key is reported as Y04 already
+            start = event.start_mark
+            key_mark = Mark(start.line + 1, start.column + 1)
+            key = node(event, (*path, "<key>"), depth + 1)
+            value_event = next(events)
+            if key.__class__ is not str:
+                if event.__class__ is not _ALIAS:  # an alias key is reported as Y04 already
                     self.problems.append(LoadProblem("Y06", key_mark, path))
-                self._node(value_event, (*path, "<key>"), depth + 1)
+                node(value_event, (*path, "<key>"), depth + 1)
                 continue
             child = (*path, key)
             if key in result:
-                first = self.key_marks[child]
+                first = key_marks[child]
                 self.problems.append(LoadProblem("Y03", key_mark, child, {"key": key, "first_line": first.line}))
-                self._node(value_event, (*path, "<duplicate>"), depth + 1)
+                node(value_event, (*path, "<duplicate>"), depth + 1)
                 continue
-            self.key_marks[child] = key_mark
-            result[key] = self._node(value_event, child, depth + 1)
+            key_marks[child] = key_mark
+            result[key] = node(value_event, child, depth + 1)
         return result
 
     def _skip(self, event) -> None:
