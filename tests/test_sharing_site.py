@@ -265,3 +265,17 @@ def test_a_truncated_photo_stops_the_build_with_the_staff_message(tmp_path):
     )
     assert not (tmp_path / "output").exists()
 
+
+
+def test_the_publish_build_writes_absolute_urls(tmp_path, monkeypatch, image_cache):
+    from etalase.build import build
+
+    monkeypatch.setenv("ETALASE_SITEURL", SITEURL)
+    result = build(PROJECT / "publishconf.py", {
+        "OUTPUT_PATH": str(tmp_path / "output"), "ETALASE_CATALOGUE": str(ROOTS / "site-golden" / "catalogue_data"),
+        "ETALASE_IMAGE_CACHE": str(image_cache), "ETALASE_IMAGE_WORKERS": 1,
+    }, publish=True)
+    home = soup(result.output, "")
+    assert home.find("link", rel="canonical")["href"] == f"{SITEURL}/"
+    assert local(result.output, home.find("meta", property="og:image")["content"])
+    assert json.loads(home.find("script", type="application/ld+json").string)["url"] == f"{SITEURL}/"
