@@ -222,10 +222,11 @@ def test_each_batch_has_a_printable_qr_sheet_for_its_booths(site, catalogue):
     assert "size:A4" in style and "@media print" in style
 
 
-def test_second_build_re_encodes_no_photo_and_no_card(built):
+def test_second_build_re_encodes_no_photo_no_card_and_no_qr_code(built):
     first, second = built
-    assert first.media.photos_encoded > 0 and first.media.cards_encoded > 0
-    assert (second.media.photos_encoded, second.media.cards_encoded) == (0, 0)
+    assert first.media.photos_encoded > 0 and first.media.cards_encoded > 0 and first.media.qr_encoded > 0
+    assert (second.media.photos_encoded, second.media.cards_encoded, second.media.qr_encoded) == (0, 0, 0)
+    assert second.media.qr_cached == first.media.qr_encoded + first.media.qr_cached
     assert second.media.cards_cached == first.media.cards_encoded + first.media.cards_cached
     assert second.media.photos_cached == first.media.photos_encoded + first.media.photos_cached
 

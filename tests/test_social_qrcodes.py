@@ -8,12 +8,21 @@ import segno
 from etalase import urls
 from etalase.catalogue import load_catalogue
 from etalase.images.qr import make_qr
-from etalase.outputs import Site
-from etalase.social.qrcodes import produce_qr_codes, qr_file, short_url
+from etalase.social.qrcodes import QrCodes, qr_file, qr_files, short_url
 
 from tests.conftest import ROOTS
 
-SITE = Site("https://etalase.contoh.go.id", "Etalase")
+SITEURL = "https://etalase.contoh.go.id"
+
+
+def absolute(path: str) -> str:
+    """A site-relative path as a published URL."""
+    return f"{SITEURL}/{path}"
+
+
+def local(path: str) -> str:
+    """A site-relative path as a local build writes it."""
+    return f"/{path}"
 
 
 def matrix_of_svg(svg: bytes) -> list[list[int]]:
@@ -37,7 +46,7 @@ def matrix_of_svg(svg: bytes) -> list[list[int]]:
 
 def test_every_product_exhibitor_and_school_gets_a_qr_code_file():
     catalogue = load_catalogue(ROOTS / "site-basic" / "catalogue_data")
-    paths = {artifact.path for artifact in produce_qr_codes(catalogue, SITE)}
+    paths = set(qr_files(catalogue, absolute))
     expected = {urls.qr_code(urls.PRODUCT, item.id) for item in catalogue.listings}
     expected |= {urls.qr_code(urls.EXHIBITOR, i) for i in catalogue.exhibitors}
     expected |= {urls.qr_code(urls.SCHOOL, i) for i in catalogue.schools}
@@ -47,10 +56,9 @@ def test_every_product_exhibitor_and_school_gets_a_qr_code_file():
 
 def test_the_svg_holds_the_absolute_page_url():
     catalogue = load_catalogue(ROOTS / "site-basic" / "catalogue_data")
-    files = {a.path: a.data for a in produce_qr_codes(catalogue, SITE)}
     url = "https://etalase.contoh.go.id/eksibitor/kopi-betawi-sejahtera/"
-    svg = files["qr/eksibitor/kopi-betawi-sejahtera.svg"]
-    assert svg == qr_file(url)
+    assert qr_files(catalogue, absolute)["qr/eksibitor/kopi-betawi-sejahtera.svg"] == url
+    svg = qr_file(url)
     expected = [[int(bool(cell)) for cell in row] for row in segno.make(url, error="m", micro=False,
                                                                          boost_error=False).matrix_iter(border=4)]
     assert matrix_of_svg(svg) == expected
@@ -59,8 +67,20 @@ def test_the_svg_holds_the_absolute_page_url():
 
 def test_local_builds_put_the_root_relative_url_inside():
     catalogue = load_catalogue(ROOTS / "site-basic" / "catalogue_data")
-    files = {a.path: a.data for a in produce_qr_codes(catalogue, Site("", "Etalase"))}
-    assert files["qr/sekolah/smkn-32-jakarta.svg"] == qr_file("/sekolah/smkn-32-jakarta/")
+    assert qr_files(catalogue, local)["qr/sekolah/smkn-32-jakarta.svg"] == "/sekolah/smkn-32-jakarta/"
+
+
+def test_codes_are_drawn_once_into_the_cache(tmp_path):
+    files = {"qr/produk/a.svg": "https://e.id/produk/a/", "qr/produk/b.svg": "https://e.id/produk/b/"}
+    first = QrCodes(tmp_path)
+    first.prepare(files)
+    assert (first.encoded, first.cache_hits) == (2, 0)
+    second = QrCodes(tmp_path)
+    second.prepare({**files, "qr/produk/c.svg": "https://e.id/produk/c/"})
+    assert (second.encoded, second.cache_hits) == (1, 2)
+    written = {a.path: a.data for a in second.artifacts()}
+    assert list(written) == ["qr/produk/a.svg", "qr/produk/b.svg", "qr/produk/c.svg"]
+    assert written["qr/produk/b.svg"] == qr_file("https://e.id/produk/b/")
 
 
 def test_svg_scales_to_any_size():

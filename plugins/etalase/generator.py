@@ -29,6 +29,7 @@ from .search import thumbnails_of, write_search_index
 from .settings import Options, read_options, resolve_today
 from .social.cards import card_specs
 from .social.head import Context, Sharing, page_heads
+from .social.qrcodes import qr_files
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ class EtalaseGenerator(Generator):
             photo_urls=self.media.photo_urls(),
             sample=catalogue.programme.sample,
         )
+        self.media.prepare_qr(qr_files(catalogue, self.site.url))
         self.sharing = page_heads(self.pages, Context(catalogue, self.site.url, self.site.sitename,
                                                       self.media.card_files(), self.media.largest_paths()))
         self.context.update(catalogue=catalogue, programme=catalogue.programme, etalase=self.site,

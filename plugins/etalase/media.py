@@ -7,7 +7,8 @@ for what ``<picture>`` needs, via the ``picture`` macro in
 ``theme/templates/macros/picture.html``. Preview cards (Open Graph, 1200×630)
 are keyed by the URL of the page they belong to; :mod:`etalase.social.cards`
 decides what each shows. Originals are never published: only the pipeline's
-WebP and JPEG variants are. :meth:`Media.stats` counts what a build encoded.
+WebP and JPEG variants are. QR codes (:mod:`etalase.social.qrcodes`) are
+cached and published here too. :meth:`Media.stats` counts what a build encoded.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .artifacts import write_artifacts
 from .catalogue import Catalogue
 from .errors import BuildError
 from .images.cards import Card, CardMaker, CardSpec
 from .images.pipeline import ImageBatchError, ImagePipeline
 from .images.variants import JPEG, WEBP, ImageParams, ProcessedImage
 from .models import Photo
+from .social.qrcodes import QrCodes
 
 
 @dataclass(frozen=True)
@@ -39,12 +42,14 @@ class Picture:
 
 @dataclass(frozen=True)
 class MediaStats:
-    """What one build did with images: encoded (cache misses) and reused photos and cards, files published."""
+    """What one build did with images: encoded (cache misses) and reused photos, cards and QR codes; files written."""
 
     photos_encoded: int
     photos_cached: int
     cards_encoded: int
     cards_cached: int
+    qr_encoded: int
+    qr_cached: int
     published: int
 
 
@@ -67,6 +72,7 @@ class Media:
         self.base = base
         self.pipeline = ImagePipeline(Path(cache_dir), ImageParams(widths=tuple(widths)), workers=workers)
         self.cards = CardMaker(Path(cache_dir), workers=workers)
+        self.qr = QrCodes(Path(cache_dir))
         self.processed: dict[str, ProcessedImage] = {}
         self.specs: dict[str, CardSpec] = {}
         self.made: dict[str, Card] = {}
@@ -87,6 +93,10 @@ class Media:
         self.specs = dict(specs)
         made = self.cards.make_all(self.specs.values())
         self.made = dict(zip(self.specs, made, strict=True))
+
+    def prepare_qr(self, files: Mapping[str, str]) -> None:
+        """Find (or draw into the cache) every QR code; ``files`` maps an output path to the URL inside."""
+        self.qr.prepare(files)
 
     def card(self, page_url: str) -> Card | None:
         """The preview card of the page at ``page_url`` (``card.path`` is relative to the output folder)."""
@@ -121,14 +131,15 @@ class Media:
         return {name: image.fallback(JPEG).path for name, image in sorted(self.processed.items())}
 
     def publish(self, output_dir: Path) -> int:
-        """Put every variant into ``output_dir``; return how many files were written."""
+        """Put every photo variant, card and QR code into ``output_dir``; return how many files were written."""
         ordered = [self.processed[name] for name in sorted(self.processed)]
         cards = sorted({card.key: card for card in self.made.values()}.values(), key=lambda card: card.key)
         self.published = (len(self.pipeline.publish(ordered, Path(output_dir)))
-                          + len(self.cards.publish(cards, Path(output_dir))))
+                          + len(self.cards.publish(cards, Path(output_dir)))
+                          + write_artifacts(Path(output_dir), self.qr.artifacts())[0])
         return self.published
 
     def stats(self) -> MediaStats:
         """What this build encoded, reused from the cache and published so far."""
         return MediaStats(self.pipeline.stats.encoded, self.pipeline.stats.cache_hits, self.cards.encoded,
-                          self.cards.cache_hits, self.published)
+                          self.cards.cache_hits, self.qr.encoded, self.qr.cache_hits, self.published)

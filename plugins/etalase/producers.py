@@ -16,12 +16,11 @@ from .artifacts import Artifact
 from .catalogue import Catalogue
 from .outputs import PRODUCERS as MACHINE_READABLE
 from .pages import SiteInfo
-from .social.qrcodes import produce_qr_codes
 
 Producer = Callable[[Catalogue, SiteInfo], Iterable[Artifact]]
 
 #: Every producer, in the order they run.
-PRODUCERS: list[Producer] = [*MACHINE_READABLE, produce_qr_codes]
+PRODUCERS: list[Producer] = [*MACHINE_READABLE]
 
 
 def collect(catalogue: Catalogue, site: SiteInfo, producers: Iterable[Producer] | None = None) -> list[Artifact]:
