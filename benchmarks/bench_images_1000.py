@@ -7,8 +7,8 @@ The catalogue comes from benchmarks/synth.py (``--photos``: one 2000x1500 JPEG p
 product) unless ``--catalogue`` points at one. Then it does what a build does with
 images, through :class:`etalase.media.Media`: encode every photo into its
 responsive variants (the build's widths, WebP + JPEG), draw every preview card
-(products, exhibitors, schools, batches, home) and publish them into an output
-folder; first with an empty cache (cold), then again with the same cache
+(products, exhibitors, schools, batches, home) and every QR code, and publish
+them into an output folder; first with an empty cache (cold), then again with the same cache
 (warm: a second build, which must encode nothing). Validation (which decodes
 every photo once) is timed on its own line, as it is not image encoding.
 """
@@ -30,8 +30,10 @@ from etalase.catalogue import load_catalogue  # noqa: E402
 from etalase.media import Media, photos_of  # noqa: E402
 from etalase.settings import DEFAULTS  # noqa: E402
 from etalase.social.cards import card_specs  # noqa: E402
+from etalase.social.qrcodes import qr_files  # noqa: E402
 
 TODAY = dt.date(2023, 11, 7)
+SITEURL = "https://etalase.contoh.go.id"
 
 
 def timed(func, *args):
@@ -46,16 +48,20 @@ def run(catalogue, cache: Path, output: Path, workers: int) -> list[tuple[str, i
     media = Media(catalogue.root, cache, DEFAULTS["ETALASE_IMAGE_WIDTHS"], "/", workers)
     photos = photos_of(catalogue)
     specs = card_specs(catalogue, TODAY)
+    codes = qr_files(catalogue, lambda path: f"{SITEURL}/{path}")
     photo_s, _ = timed(media.prepare, photos)
     card_s, _ = timed(media.prepare_cards, specs)
+    qr_s, _ = timed(media.prepare_qr, codes)
     publish_s, files = timed(media.publish, output)
     stats = media.stats()
     sources = len({photo.file for photo in photos})
     return [
         ("photos", sources, photo_s, stats.photos_encoded),
         ("cards", len(specs), card_s, stats.cards_encoded),
-        (f"publish ({files} files)", sources + len(specs), publish_s, 0),
-        ("all images", sources + len(specs), photo_s + card_s + publish_s, stats.photos_encoded + stats.cards_encoded),
+        ("QR codes", len(codes), qr_s, stats.qr_encoded),
+        (f"publish ({files} files)", sources + len(specs) + len(codes), publish_s, 0),
+        ("all images", sources + len(specs) + len(codes), photo_s + card_s + qr_s + publish_s,
+         stats.photos_encoded + stats.cards_encoded + stats.qr_encoded),
     ]
 
 

@@ -46,9 +46,8 @@ def product_card(catalogue: Catalogue, item: Listing) -> CardSpec:
     return CardSpec(product.name, item.owner.name, price, badge, photo=_photo(catalogue, product.photos[0]))
 
 
-def participant_card(catalogue: Catalogue, participant: Participant) -> CardSpec:
+def participant_card(catalogue: Catalogue, participant: Participant, items: list[Listing]) -> CardSpec:
     """An exhibitor or school: name, kind and kota, product count, latest batch, a product photo or the logo."""
-    items = catalogue.listings_of(participant)
     batches = catalogue.batches_of(participant)
     subtitle = f"{participant_label(participant)} · {catalogue.cities[participant.city].name}"
     count = T.products_count.format(count=formatting.number(len(items)))
@@ -78,7 +77,9 @@ def card_specs(catalogue: Catalogue, today: dt.date) -> dict[str, CardSpec]:
     """Every card of the site by the URL of the page it belongs to (the home card at ``""``)."""
     specs = {urls.HOME: home_card(catalogue, today)}
     specs.update({urls.batch(batch.id): batch_card(catalogue, batch) for batch in catalogue.batches})
+    by_owner = catalogue.listings_by(lambda item: urls.record(item.owner_kind, item.owner.id))
     for participant in [*catalogue.exhibitors.values(), *catalogue.schools.values()]:
-        specs[urls.record(owner_kind(participant), participant.id)] = participant_card(catalogue, participant)
+        url = urls.record(owner_kind(participant), participant.id)
+        specs[url] = participant_card(catalogue, participant, by_owner.get(url, []))
     specs.update({urls.product(item.id): product_card(catalogue, item) for item in catalogue.listings})
     return specs
