@@ -7,10 +7,12 @@ Runs after every file loaded on its own; adds problems to the same
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from . import privacy
+from .errors import Issue
 from .images.probe import ImageProblem, probe_image
-from .loader import LoadResult
+from .loader import LoadedFile, LoadResult
 from .models import Batch, Categories, Exhibitor, Participant, Photo, Regions, School
 
 MAX_PIXELS = 40_000_000
@@ -73,14 +75,24 @@ def check_photos(result: LoadResult, probe_cache: dict | None = None) -> None:
 
 
 def check_privacy(result: LoadResult) -> None:
-    """Refuse NIK-like numbers and phone numbers outside the contact fields."""
+    """Refuse NIK-like numbers and phone numbers outside the contact fields (kept per file by the record cache)."""
     for loaded in result.files.values():
-        if loaded.document is None:
-            continue
-        for path, code, excerpt, offset in privacy.scan_data(loaded.document.data):
-            what = "nomor mirip NIK" if code == "P01" else "nomor telepon"
-            mark = loaded.document.mark_in(path, offset)
-            result.add(loaded, code, path, f"{what} {privacy.mask(excerpt)} di teks bebas", mark)
+        if loaded.privacy is None:
+            loaded.privacy = privacy_issues(loaded)
+        result.issues.extend(loaded.privacy)
+
+
+def privacy_issues(loaded: LoadedFile) -> list[Issue]:
+    """The privacy findings of one file: they depend on its bytes alone."""
+    document = loaded.document
+    if document is None:
+        return []
+    found = LoadResult(root=Path())
+    for path, code, excerpt, offset in privacy.scan_data(document.data):
+        what = "nomor mirip NIK" if code == "P01" else "nomor telepon"
+        mark = document.mark_in(path, offset)
+        found.add(loaded, code, path, f"{what} {privacy.mask(excerpt)} di teks bebas", mark)
+    return found.issues
 
 
 def _vocab(result: LoadResult):
@@ -127,9 +139,18 @@ def check_products(result: LoadResult) -> None:
             if key in owners:
                 result.add(loaded, "R07", (*where, "id"), f"ID produk `{product.id}` sudah dipakai di {owners[key][0]}")
             else:
-                line = loaded.document.mark_of((*where, "id")).line
-                owners[key] = (f"{loaded.shown} baris {line}", product)
+                owners[key] = (_Where(loaded, (*where, "id")), product)
     _check_old_ids(result, owners, _product_old_ids(result))
+
+
+class _Where:
+    """``file baris N`` of a value, worked out only when a message needs it (a cached file is not parsed)."""
+
+    def __init__(self, loaded: LoadedFile, path: tuple):
+        self.loaded, self.path = loaded, path
+
+    def __str__(self) -> str:
+        return f"{self.loaded.shown} baris {self.loaded.document.mark_of(self.path).line}"
 
 
 def _product_old_ids(result: LoadResult):

@@ -46,12 +46,34 @@ OS_REASONS = {PermissionError: "tidak ada izin membaca", IsADirectoryError: "ini
 
 @dataclass
 class LoadedFile:
-    """One staff file: its path for messages, parsed document and validated record."""
+    """One staff file: its path for messages, parsed document and validated record.
+
+    A file found in the record cache (:mod:`etalase.recordcache`) comes back
+    without its document; :attr:`document` parses ``raw`` again only when a
+    check asks where something is.
+    """
 
     path: Path
     shown: str
-    document: Document | None = None
+    _document: Document | None = field(default=None, repr=False)
     record: RecordModel | None = None
+    #: The file's bytes, kept when the document was not parsed (a cache hit).
+    raw: bytes | None = field(default=None, repr=False)
+    #: This file's own load and validation issues, and its privacy findings once checked.
+    issues: list[Issue] = field(default_factory=list)
+    privacy: list[Issue] | None = None
+    cached: bool = False
+
+    @property
+    def document(self) -> Document | None:
+        """The parsed file (parsed on demand for a cache hit)."""
+        if self._document is None and self.raw is not None:
+            self._document = load_yaml(self.raw)
+        return self._document
+
+    @document.setter
+    def document(self, value: Document | None) -> None:
+        self._document = value
 
 
 @dataclass
@@ -165,7 +187,7 @@ def _pydantic_issue(loaded: LoadedFile, error: dict, model: type[BaseModel]) -> 
     return make_issue(loaded.shown, mark.line, mark.column, code, loc, message)
 
 
-def _read(result: LoadResult, path: Path, model: type[RecordModel]) -> None:
+def _read(result: LoadResult, path: Path, model: type[RecordModel], cache=None) -> None:
     shown = display_path(path, result.root)
     loaded = LoadedFile(path, shown)
     result.files[shown] = loaded
@@ -173,11 +195,24 @@ def _read(result: LoadResult, path: Path, model: type[RecordModel]) -> None:
         result.issues.append(make_issue(shown, 1, 1, "R15", (), "berkas ini adalah symlink"))
         return
     try:
-        loaded.document = load_yaml(path.read_bytes())
+        raw = path.read_bytes()
     except OSError as exc:
         reason = OS_REASONS.get(type(exc), "galat sistem berkas")
         result.issues.append(make_issue(shown, 1, 1, "Y12", (), messages.load_message("Y12", {"reason": reason})))
         return
+    if cache is not None and cache.restore(loaded, raw, model):
+        result.issues.extend(loaded.issues)
+        return
+    start = len(result.issues)
+    _parse(result, loaded, raw, model)
+    loaded.issues = result.issues[start:]
+
+
+def _parse(result: LoadResult, loaded: LoadedFile, raw: bytes, model: type[RecordModel]) -> None:
+    """Parse and validate one file's bytes, adding its issues to ``result``."""
+    path, shown = loaded.path, loaded.shown
+    try:
+        loaded.document = load_yaml(raw)
     except YamlLoadError as exc:
         result.issues.extend(_load_issue(shown, problem) for problem in exc.problems)
         return
@@ -266,8 +301,11 @@ def _record_files(root: Path, result: LoadResult) -> list[tuple[Path, type[Recor
     return found
 
 
-def load_files(root: Path) -> LoadResult:
-    """Load and validate every staff file under ``root``; checks across records come later."""
+def load_files(root: Path, cache=None) -> LoadResult:
+    """Load and validate every staff file under ``root``; checks across records come later.
+
+    ``cache`` (a :class:`etalase.recordcache.RecordCache`) returns files whose bytes it has seen before.
+    """
     result = LoadResult(root=root)
     if not root.is_dir():
         reason = "folder tidak ditemukan"
@@ -276,6 +314,6 @@ def load_files(root: Path) -> LoadResult:
         )
         return result
     for path, model in _record_files(root, result):
-        _read(result, path, model)
+        _read(result, path, model, cache)
     log.debug("%s: loaded %d files, %d issues", root, len(result.files), len(result.issues))
     return result

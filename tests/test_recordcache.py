@@ -1,0 +1,60 @@
+"""The record cache: unchanged files are not parsed again, and cached results equal fresh ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from etalase.catalogue import LAST_LOAD, load_catalogue
+from etalase.errors import DataError
+
+from tests.catalogue_helpers import EXHIBITOR, ROOTS, copy_root, edit
+
+
+def load_issues(root: Path, cache: Path) -> list[str]:
+    """Every issue of a cached load, as ``file:line:column code field message``."""
+    try:
+        load_catalogue(root, cache)
+    except DataError as exc:
+        return [f"{i.location()} {i.code} {i.field_path} {i.message}" for i in exc.issues]
+    return []
+
+
+def test_second_load_parses_nothing_and_gives_the_same_catalogue(tmp_path):
+    root = copy_root(tmp_path)
+    fresh = load_catalogue(root)
+    first = load_catalogue(root, tmp_path / "cache")
+    assert LAST_LOAD["cache"].parsed == LAST_LOAD["cache"].written > 0
+    again = load_catalogue(root, tmp_path / "cache")
+    assert (LAST_LOAD["cache"].parsed, LAST_LOAD["cache"].written) == (0, 0)
+    assert LAST_LOAD["cache"].hits == len(list(root.rglob("*.yaml")))
+    for catalogue in (first, again):
+        assert catalogue.listings == fresh.listings
+        assert [p.id for p in catalogue.exhibitors.values()] == [p.id for p in fresh.exhibitors.values()]
+        assert [b.source for b in catalogue.batches] == [b.source for b in fresh.batches]
+
+
+def test_editing_one_file_parses_only_that_file(tmp_path):
+    root = copy_root(tmp_path)
+    load_catalogue(root, tmp_path / "cache")
+    edit(root, EXHIBITOR, "Kopi Robusta", "Kopi Robusta Pilihan")
+    catalogue = load_catalogue(root, tmp_path / "cache")
+    assert LAST_LOAD["cache"].parsed == 1
+    assert catalogue.product("kopi-robusta-250g").product.name.startswith("Kopi Robusta Pilihan")
+
+
+@pytest.mark.parametrize("name", ["site-invalid", "site-hostile"])
+def test_cached_issues_are_word_for_word_the_fresh_ones(tmp_path, name):
+    root = ROOTS / name / "catalogue_data"
+    fresh = load_issues(root, tmp_path / "fresh")  # a cold cache: everything parsed
+    assert load_issues(root, tmp_path / "fresh") == fresh  # everything from the cache
+    assert LAST_LOAD["cache"].parsed == 0
+
+
+def test_a_broken_entry_is_a_miss(tmp_path):
+    root = copy_root(tmp_path)
+    load_catalogue(root, tmp_path / "cache")
+    for entry in (tmp_path / "cache").rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    load_catalogue(root, tmp_path / "cache")
+    assert LAST_LOAD["cache"].hits == 0
