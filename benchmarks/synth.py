@@ -1,9 +1,12 @@
 """Write a seeded synthetic catalogue in the real staff format, for benchmarks.
 
 ``python benchmarks/synth.py OUT --products 10000`` writes OUT/catalogue_data
-with N products over about N/10 exhibitors, at least 9 batches, realistic
-Indonesian names and 60-200-word descriptions, and (with ``--photos``)
-generated JPEG photos. The output validates with ``etalase validate``.
+with N products over about N/10 exhibitors (and a school per 200 products), at
+least 9 batches, realistic Indonesian names, 60-200-word descriptions in
+Markdown (``|`` blocks, paragraphs, bold, lists), about 2 % featured products
+and 1 % with an old ID; with ``--photos`` one generated 2000x1500 JPEG per
+product (``--photos 200``: the first 200 products, the rest share one photo).
+The same seed writes the same bytes. The output validates with ``etalase validate``.
 """
 
 from __future__ import annotations
@@ -43,11 +46,28 @@ NAMES = ["Betawi", "Sejahtera", "Mandiri", "Makmur", "Kemayoran", "Condet", "Set
          "Nusantara", "Jaya", "Lestari", "Bersama", "Kreasi", "Sentosa", "Harapan", "Pelangi"]
 
 
-def _description(rng: random.Random) -> str:
-    count = rng.randint(60, 200)
+def _sentence(rng: random.Random, count: int) -> str:
     words = [rng.choice(WORDS) for _ in range(count)]
     words[0] = words[0].capitalize()
     return " ".join(words) + "."
+
+
+def _description(rng: random.Random, indent: str = "    ") -> str:
+    """A 60-200-word Markdown ``|`` block: two paragraphs, now and then bold words or a short list."""
+    count = rng.randint(60, 200)
+    first = rng.randint(20, count - 20)
+    head = _sentence(rng, first).split(" ")
+    if rng.random() < 0.5:
+        at = rng.randrange(1, len(head) - 2)
+        head[at:at + 2] = [f"**{head[at]} {head[at + 1]}**"]
+    lines = ["|", " ".join(head), ""]
+    rest = count - first
+    if rng.random() < 0.3:
+        items = [_sentence(rng, 4).rstrip(".") for _ in range(3)]
+        rest -= 12
+        lines += [f"- {item}" for item in items] + [""]
+    lines.append(_sentence(rng, max(rest, 5)))
+    return f"\n{indent}  ".join(lines)
 
 
 def _cities() -> dict[str, list[str]]:
@@ -57,7 +77,7 @@ def _cities() -> dict[str, list[str]]:
     return {city["id"]: [d["id"] for d in city["kecamatan"]] for city in data["kota"]}
 
 
-def _product(rng: random.Random, pid: str, name: str, category: str, photo: str) -> str:
+def _product(rng: random.Random, pid: str, name: str, category: str, photo: str) -> str:  # noqa: PLR0913
     price = rng.choice([rng.randrange(5, 500) * 1000, None, "range"])
     if price is None:
         price_yaml = "atas permintaan"
@@ -70,7 +90,7 @@ def _product(rng: random.Random, pid: str, name: str, category: str, photo: str)
         f"  - id: {pid}",
         f"    nama: {name}",
         f"    kategori: {category}",
-        f"    deskripsi: {_description(rng)}",
+        f"    deskripsi: {_description(rng, '    ')}",
         "    foto:",
         f"      - berkas: {photo}",
         f"        alt: Foto {name}",
@@ -78,6 +98,10 @@ def _product(rng: random.Random, pid: str, name: str, category: str, photo: str)
         f"    satuan: {rng.choice(UNITS)}",
         f"    min_pesan: {rng.choice([1, 1, 5, 10, 50])}",
     ]
+    if rng.random() < 0.02:
+        lines.append("    unggulan: ya")
+    if rng.random() < 0.01:
+        lines.append(f"    id_lama: [{pid}-lama]")
     if rng.random() < 0.4:
         lines += ["    sertifikasi:", "      halal:", f"        nomor: ID{rng.randrange(10**16, 10**17)}"]
     if rng.random() < 0.35:
@@ -87,8 +111,11 @@ def _product(rng: random.Random, pid: str, name: str, category: str, photo: str)
     return "\n".join(lines)
 
 
-def write_catalogue(out: Path, products: int, seed: int = 1, photos: bool = False, batches: int = 9) -> Path:
-    """Write a synthetic ``catalogue_data`` under ``out`` and return its path."""
+def write_catalogue(out: Path, products: int, seed: int = 1, photos: bool | int = False, batches: int = 9) -> Path:
+    """Write a synthetic ``catalogue_data`` under ``out`` and return its path.
+
+    ``photos``: True for a generated photo per product, a number for the first that many products, else one shared.
+    """
     rng = random.Random(seed)
     target = out / "catalogue_data"
     if target.exists():
@@ -97,66 +124,96 @@ def write_catalogue(out: Path, products: int, seed: int = 1, photos: bool = Fals
     for name in ("kategori.yaml", "wilayah.yaml"):
         shutil.copy(ROOT / "catalogue_data/kosakata" / name, target / "kosakata" / name)
     shutil.copy(ROOT / "catalogue_data/program.yaml", target / "program.yaml")
-    for folder in ("batch", "eksibitor", "foto"):
+    for folder in ("batch", "eksibitor", "sekolah", "foto"):
         (target / folder).mkdir()
-    photo_rel = "foto/contoh.jpg"
-    _write_photo(target / photo_rel, rng)
+    _write_photo(target / SHARED_PHOTO, rng)
+    limit = products if photos is True else int(photos or 0)
     cities = _cities()
-    exhibitor_ids: list[str] = []
-    count = max(1, products // 10)
-    made = 0
+    school_count = products // 200
+    school_products = min(products - 1, school_count * 5) if school_count else 0
+    exhibitors = _sellers(target, rng, cities, products - school_products, limit, "eksibitor", 0)
+    schools = _sellers(target, rng, cities, school_products, limit, "sekolah", products - school_products)
+    for number in range(1, batches + 1):
+        _write_batch(target, number, _share(exhibitors, number, batches), _share(schools, number, batches, False))
+    return target
+
+
+SHARED_PHOTO = "foto/contoh.jpg"
+
+
+def _share(ids: list[str], number: int, batches: int, never_empty: bool = True) -> list[str]:
+    """The IDs batch ``number`` (1-based) lists: an equal slice each (the first ID when the slice is empty)."""
+    per_batch = max(1, len(ids) // batches)
+    chunk = ids[(number - 1) * per_batch: number * per_batch]
+    return chunk or (ids[:1] if never_empty else [])
+
+
+def _sellers(target: Path, rng: random.Random, cities: dict, products: int, photos: int, folder: str,
+             first: int) -> list[str]:
+    """Write the exhibitor (or school) files holding ``products`` products, 10 (or 5) each; return their IDs."""
+    per_seller = 5 if folder == "sekolah" else 10
+    count = max(1, products // per_seller) if products else 0
+    ids: list[str] = []
+    made = first
     for number in range(count):
-        eid = f"usaha-{number + 1:05d}"
-        exhibitor_ids.append(eid)
-        city = rng.choice(sorted(cities))
+        sid = f"{'smk' if folder == 'sekolah' else 'usaha'}-{number + 1:05d}"
+        ids.append(sid)
         share = products // count + (1 if number < products % count else 0)
         items = []
-        for index in range(share):
+        for _ in range(share):
             category = rng.choice(sorted(THINGS))
             name = f"{rng.choice(THINGS[category])} {rng.choice(ADJECTIVES)}"
             pid = f"produk-{made + 1:06d}"
-            photo = photo_rel
-            if photos:
-                photo = f"foto/{eid}/{pid}.jpg"
+            photo = SHARED_PHOTO
+            if made < photos:
+                photo = f"foto/{sid}/{pid}.jpg"
                 _write_photo(target / photo, rng)
             items.append(_product(rng, pid, name, category, photo))
             made += 1
-            del index
+        city = rng.choice(sorted(cities))
+        head = [f"nama: {rng.choice(PREFIXES)} {rng.choice(NAMES)} {number + 1}", f"jenis: {rng.choice(KINDS)}"]
+        if folder == "sekolah":
+            head = [f"nama: SMK Negeri {number + 100} Jakarta", f'npsn: "{20100000 + number}"']
         text = "\n".join([
-            f"nama: {rng.choice(PREFIXES)} {rng.choice(NAMES)} {number + 1}",
-            f"jenis: {rng.choice(['umkm', 'umkm', 'ikm'])}",
+            *head,
             f"kota: {city}",
             f"kecamatan: {rng.choice(cities[city])}",
-            f"deskripsi: {_description(rng)}",
+            f"deskripsi: {_description(rng, '')}",
             "kontak:",
-            f"  email: usaha{number + 1}@contoh.id",
-            f"siinas: {rng.choice(['ya', 'tidak'])}",
+            f"  email: {sid}@contoh.id",
+            *(["program_keahlian:", "  - Kuliner"] if folder == "sekolah" else
+              [f"siinas: {rng.choice(['ya', 'tidak'])}"]),
             "produk:",
             *items,
             "",
         ])
-        (target / "eksibitor" / f"{eid}.yaml").write_text(text, encoding="utf-8")
-    per_batch = max(1, len(exhibitor_ids) // batches)
-    for number in range(1, batches + 1):
-        chosen = exhibitor_ids[(number - 1) * per_batch: number * per_batch] or exhibitor_ids[:1]
-        month = (number - 1) % 10 + 2
-        year = 2023 + (number - 1) // 10
-        text = "\n".join([
-            f"nomor: {number}",
-            f"judul: Business Matching Batch {number}",
-            f"mulai: {year}-{month:02d}-06",
-            f"selesai: {year}-{month:02d}-09",
-            "tempat:",
-            "  nama: Balai Kota DKI Jakarta",
-            "  alamat: Jl. Medan Merdeka Selatan No. 8-9",
-            "  kota: jakarta-pusat",
-            f"ringkasan: Batch sintetis nomor {number} untuk pengukuran.",
-            "eksibitor:",
-            *[f"  - {eid}" for eid in chosen],
-            "",
-        ])
-        (target / "batch" / f"batch-{number}.yaml").write_text(text, encoding="utf-8")
-    return target
+        (target / folder / f"{sid}.yaml").write_text(text, encoding="utf-8")
+    return ids
+
+
+KINDS = ["umkm", "umkm", "ikm"]
+
+
+def _write_batch(target: Path, number: int, exhibitors: list[str], schools: list[str]) -> None:
+    """One batch a month from February 2023, at the city hall."""
+    month = (number - 1) % 10 + 2
+    year = 2023 + (number - 1) // 10
+    text = "\n".join([
+        f"nomor: {number}",
+        f"judul: Business Matching Batch {number}",
+        f"mulai: {year}-{month:02d}-06",
+        f"selesai: {year}-{month:02d}-09",
+        "tempat:",
+        "  nama: Balai Kota DKI Jakarta",
+        "  alamat: Jl. Medan Merdeka Selatan No. 8-9",
+        "  kota: jakarta-pusat",
+        f"ringkasan: Batch sintetis nomor {number} untuk pengukuran.",
+        "eksibitor:",
+        *[f"  - {eid}" for eid in exhibitors],
+        *(["sekolah:", *[f"  - {sid}" for sid in schools]] if schools else []),
+        "",
+    ])
+    (target / "batch" / f"batch-{number}.yaml").write_text(text, encoding="utf-8")
 
 
 def _write_photo(path: Path, rng: random.Random, size=(2000, 1500)) -> None:
@@ -180,9 +237,10 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--products", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--photos", action="store_true", help="one generated 3-megapixel JPEG per product")
+    parser.add_argument("--photos", nargs="?", type=int, const=-1, default=0,
+                        help="a generated 3-megapixel JPEG per product (``--photos 200``: the first 200 only)")
     args = parser.parse_args()
-    path = write_catalogue(args.out, args.products, args.seed, args.photos)
+    path = write_catalogue(args.out, args.products, args.seed, True if args.photos == -1 else args.photos)
     print(path)
 
 
