@@ -22,10 +22,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .errors import BuildError, CatalogueError
+from .markup import RENDERED
 from .report import format_text
 
 if TYPE_CHECKING:
+    from .generator import EtalaseGenerator
     from .media import MediaStats
+    from .renderer import RenderStats
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +41,21 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     #: Photos and cards encoded or reused by the catalogue generator (None if it did not run).
     media: MediaStats | None = None
+    #: Pages planned, rendered, reused; files written (by the writer, then by the commit); records parsed.
+    work: BuildWork | None = None
+
+
+@dataclass(frozen=True)
+class BuildWork:
+    """How much work a build did (what a second build with nothing changed must keep at zero)."""
+
+    incremental: bool
+    pages: RenderStats
+    records_parsed: int
+    markdown_rendered: int
+    files_written: int
+    files_deleted: int
+    search_indexed: bool
 
 
 class WarningCollector(logging.Handler):
@@ -110,6 +128,7 @@ def build(
     staging = staging_dir(output)
     settings["OUTPUT_PATH"] = str(staging)
     settings["DELETE_OUTPUT_DIRECTORY"] = False
+    settings["ETALASE_PREVIOUS_OUTPUT"] = str(output)
     collector = WarningCollector()
     root = logging.getLogger()
     root.addHandler(collector)
@@ -120,6 +139,7 @@ def build(
         ours.extend(g for g in generators if isinstance(g, EtalaseGenerator))
 
     signals.all_generators_finalized.connect(remember)
+    markdown_before = RENDERED["markdown"]
     try:
         Pelican(settings).run()
         if fatal_warnings and collector.messages:
@@ -130,8 +150,34 @@ def build(
     finally:
         root.removeHandler(collector)
         signals.all_generators_finalized.disconnect(remember)
-    swap_in(staging, output)
-    return BuildResult(output, collector.messages, ours[0].media.stats() if ours else None)
+    work = finish(staging, output, ours[0] if ours else None, RENDERED["markdown"] - markdown_before)
+    return BuildResult(output, collector.messages, ours[0].media.stats() if ours else None, work)
+
+
+def finish(staging: Path, output: Path, generator: EtalaseGenerator | None, markdown: int = 0) -> BuildWork | None:
+    """Put a successful build in place and remember what it produced.
+
+    When the catalogue generator found the live output described by its build
+    state, only the changed files were staged: they are committed into the live
+    output (each replaced atomically; files no longer produced are deleted).
+    Otherwise the fresh folder replaces the output in one swap.
+    """
+    from .catalogue import LAST_LOAD
+    from .incremental import commit
+
+    writer = generator.outputs if generator is not None else None
+    if writer is None or writer.previous is None:
+        swap_in(staging, output)
+        written, deleted = writer.stats.written + writer.stats.linked if writer else 0, 0
+    else:
+        committed = commit(staging, output, writer.removed())
+        written, deleted = committed.written, committed.deleted
+    if generator is None:
+        return None
+    writer.new.save(generator.options.build_cache / "state", output)
+    cache = LAST_LOAD.get("cache")
+    return BuildWork(writer.previous is not None, generator.render_stats, cache.parsed if cache else 0, markdown,
+                     written, deleted, generator.emit.search_indexed)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -52,6 +52,8 @@ class Catalogue:
     schools: dict[str, School]
     listings: list[Listing] = field(default_factory=list)
     withdrawn: list[tuple[str, str]] = field(default_factory=list)
+    #: SHA-256 of every staff file by the path staff see (``record.source``), for pages' fingerprints.
+    sources: dict[str, str] = field(default_factory=dict)
 
     def district_name(self, city_id: str, district_id: str) -> str:
         """Return a kecamatan's display name."""
@@ -128,6 +130,7 @@ def build_catalogue(result: LoadResult) -> Catalogue:
         batches=batches,
         exhibitors=exhibitors,
         schools=schools,
+        sources={loaded.shown: loaded.digest for loaded in result.files.values()},
     )
     withdrawn: list[tuple[str, str]] = []
     for record in [*result.records(Exhibitor), *result.records(School)]:

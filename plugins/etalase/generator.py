@@ -14,18 +14,23 @@ import logging
 from pathlib import Path
 
 from pelican.generators import Generator
+from pelican.plugins import signals
 
 from . import templating
-from .artifacts import write_artifacts
 from .catalogue import Catalogue, load_catalogue
+from .emit import EmitStats, publish_media, write_outputs, write_search
 from .errors import DataError
+from .fingerprint import Fingerprints, folder_digest, settings_digest
+from .incremental import BuildState, OutputWriter
 from .media import Media, photos_of
 from .pages import Page, PageRef, SiteInfo, refs
 from .plan import plan_pages
 from .preview import only_batch
 from .producers import collect
+from .renderer import render_pages, worker_count
 from .report import format_text
-from .search import thumbnails_of, write_search_index
+from .search import thumbnails_of
+from .search.records import build_records
 from .settings import Options, read_options, resolve_today
 from .social.cards import card_specs
 from .social.head import Context, Sharing, page_heads
@@ -55,7 +60,7 @@ class EtalaseGenerator(Generator):
         """Load and validate the catalogue, encode photos, plan the pages; write nothing."""
         self.options = options = read_options(self.settings)
         try:
-            catalogue = load_catalogue(options.catalogue)
+            catalogue = load_catalogue(options.catalogue, options.build_cache / "records")
         except DataError as exc:
             raise CatalogueReport(exc.issues) from None
         if options.batch is not None:
@@ -85,23 +90,47 @@ class EtalaseGenerator(Generator):
         log.info("%s: %d pages planned, today is %s", options.catalogue, len(self.pages), today.isoformat())
 
     def generate_output(self, writer) -> None:
-        """Render every planned page, publish photos and write the producers' artifacts."""
+        """Render the pages whose inputs changed, publish photos, write artifacts and the search index.
+
+        Pages are rendered like Pelican's writer renders them (same context) but
+        written only when their bytes changed; ``content_written`` still fires
+        for every page, so other plugins see them all.
+        """
+        options, target = self.options, Path(self.output_path)
+        live = options.previous_output or target
+        state = BuildState.load(options.build_cache / "state", live)
+        out = OutputWriter(target, live if state.files else None, state)  # no state: build everything
+        marks = Fingerprints(self.catalogue, self.media.photo_keys(), self.site_digest())
+        self.render_stats = render_pages(self.pages, lambda page: marks.page(page, self.sharing.heads.get(page.url)),
+                                         self.render, out, worker_count(options.render_workers))
         for page in self.pages:
-            writer.write_file(
-                page.file,
-                self.get_template(page.template),
-                self.context,
-                url=page.url,
-                page_url=page.url,
-                current=page,
-                pagination=page.pagination,
-                **page.context,
-            )
-        published = self.media.publish(Path(self.output_path))
-        written, unchanged = write_artifacts(Path(self.output_path), collect(self.catalogue, self.site))
-        log.info("%s: %d photo files, %d other files (%d unchanged)", self.output_path, published, written, unchanged)
-        write_search_index(Path(self.output_path), self.catalogue, thumbnails_of(self.media),
-                           self.options.search_cache)
+            signals.content_written.send(str(target / page.file), context=self.page_context(page))
+        self.media.published = publish_media(out, self.media.files())
+        self.emit = EmitStats(self.media.published, write_outputs(out, collect(self.catalogue, self.site)))
+        self.emit.search_indexed = write_search(out, build_records(self.catalogue, thumbnails_of(self.media)),
+                                                options.search_cache)
+        self.outputs = out
+        if options.previous_output is None:  # a plain ``pelican`` run; etalase.build saves after its commit
+            out.new.save(options.build_cache / "state", target)
+        log.info("%s: %d pages rendered, %d reused; %d photo files, %d other files written", target,
+                 self.render_stats.rendered, self.render_stats.skipped, self.emit.media_linked,
+                 self.emit.artifacts_written)
+
+    def page_context(self, page: Page) -> dict:
+        """What the template of ``page`` sees: Pelican's writer context (``output_file``, …) plus the page's own."""
+        context = self.context.copy()
+        context.update(localsiteurl=context.get("localsiteurl"), output_file=page.file, url=page.url,
+                       page_url=page.url, current=page, pagination=page.pagination, **page.context)
+        return context
+
+    def render(self, page: Page) -> str:
+        """The HTML of one page."""
+        return self.get_template(page.template).render(self.page_context(page))
+
+    def site_digest(self) -> str:
+        """What every page's fingerprint shares: templates and theme, settings, today."""
+        theme = Path(str(self.settings.get("THEME", "")))
+        return settings_digest({**self.settings, "today": self.site.today.isoformat()}) + folder_digest([theme])
 
 
 def content_pages(context: dict) -> list[PageRef]:

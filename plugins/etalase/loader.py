@@ -9,6 +9,7 @@ Cross-record checks live in :mod:`etalase.checks`.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import logging
 import os
 from dataclasses import dataclass, field
@@ -63,6 +64,8 @@ class LoadedFile:
     issues: list[Issue] = field(default_factory=list)
     privacy: list[Issue] | None = None
     cached: bool = False
+    #: SHA-256 of the file's bytes (pages' fingerprints and the record cache start from it).
+    digest: str = ""
 
     @property
     def document(self) -> Document | None:
@@ -200,6 +203,7 @@ def _read(result: LoadResult, path: Path, model: type[RecordModel], cache=None) 
         reason = OS_REASONS.get(type(exc), "galat sistem berkas")
         result.issues.append(make_issue(shown, 1, 1, "Y12", (), messages.load_message("Y12", {"reason": reason})))
         return
+    loaded.digest = hashlib.sha256(raw).hexdigest()
     if cache is not None and cache.restore(loaded, raw, model):
         result.issues.extend(loaded.issues)
         return

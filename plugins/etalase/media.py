@@ -139,6 +139,23 @@ class Media:
                           + write_artifacts(Path(output_dir), self.qr.artifacts())[0])
         return self.published
 
+    def photo_keys(self) -> dict[str, str]:
+        """Staff file path to the cache key of its variants (their content), for pages' fingerprints."""
+        return {name: image.key for name, image in self.processed.items()}
+
+    def files(self) -> list[tuple[str, Path]]:
+        """What :meth:`publish` puts into the output, as ``(path relative to it, cached file)``, in path order.
+
+        The incremental build (:mod:`etalase.incremental`) links these itself, skipping the ones already published.
+        """
+        found: dict[str, Path] = {}
+        for image in self.processed.values():
+            for variant in image.variants:
+                found[variant.path] = self.pipeline.cache.path(image.key, variant.filename[len(image.key):])
+        found.update((card.path, card.cached) for card in self.made.values())
+        found.update(self.qr.cached)
+        return sorted(found.items())
+
     def stats(self) -> MediaStats:
         """What this build encoded, reused from the cache and published so far."""
         return MediaStats(self.pipeline.stats.encoded, self.pipeline.stats.cache_hits, self.cards.encoded,

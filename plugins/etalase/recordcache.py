@@ -101,11 +101,10 @@ class RecordCache:
     stats: CacheStats = field(default_factory=CacheStats)
     pending: list[tuple[str, LoadedFile]] = field(default_factory=list)
 
-    def key(self, raw: bytes, model: type[RecordModel], shown: str) -> str:
-        """The entry key of one file's bytes read as ``model`` at ``shown``."""
-        digest = hashlib.sha256(raw)
-        digest.update(f"\0{model.__name__}\0{shown}\0{code_version()}".encode())
-        return digest.hexdigest()
+    def key(self, loaded: LoadedFile, model: type[RecordModel]) -> str:
+        """The entry key of one file (its bytes' digest) read as ``model`` at its path."""
+        text = f"{loaded.digest}\0{model.__name__}\0{loaded.shown}\0{code_version()}"
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def path(self, key: str) -> Path:
         """Where the entry ``key`` lives."""
@@ -113,7 +112,7 @@ class RecordCache:
 
     def restore(self, loaded: LoadedFile, raw: bytes, model: type[RecordModel]) -> bool:
         """Fill ``loaded`` from the cache; False (and remember to store it later) on a miss."""
-        key = self.key(raw, model, loaded.shown)
+        key = self.key(loaded, model)
         try:
             entry = pickle.loads(self.path(key).read_bytes())  # noqa: S301 - our own cache folder, not user input
         except FileNotFoundError:

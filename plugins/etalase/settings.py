@@ -34,6 +34,13 @@ DEFAULTS: dict[str, object] = {
     "ETALASE_IMAGE_WORKERS": None,
     # Cache of search bundles, keyed by the hash of the search records; None: "search" next to the image cache.
     "ETALASE_SEARCH_CACHE": None,
+    # Cache of loaded staff files and the build state of each output folder; None: next to the image cache.
+    "ETALASE_BUILD_CACHE": None,
+    # Worker processes that render pages; None uses every core, 1 renders in the build process.
+    "ETALASE_RENDER_WORKERS": None,
+    # The live output folder when Pelican writes into a fresh staging folder (set by etalase.build); None: the
+    # output folder itself. Unchanged pages already there are neither rendered nor written again.
+    "ETALASE_PREVIOUS_OUTPUT": None,
 }
 
 
@@ -50,6 +57,9 @@ class Options:
     image_widths: tuple[int, ...]
     image_workers: int | None
     search_cache: Path | None = None
+    build_cache: Path | None = None
+    render_workers: int | None = None
+    previous_output: Path | None = None
 
 
 def _date(value: object) -> dt.date | None:
@@ -89,9 +99,16 @@ def read_options(settings: Mapping[str, object]) -> Options:
         image_cache=Path(str(merged["ETALASE_IMAGE_CACHE"])),
         image_widths=widths,
         image_workers=_positive("ETALASE_IMAGE_WORKERS", merged["ETALASE_IMAGE_WORKERS"], optional=True),
-        search_cache=Path(str(merged["ETALASE_SEARCH_CACHE"]
-                              or Path(str(merged["ETALASE_IMAGE_CACHE"])).parent / "search")),
+        search_cache=_beside_images(merged, "ETALASE_SEARCH_CACHE", "search"),
+        build_cache=_beside_images(merged, "ETALASE_BUILD_CACHE", "build"),
+        render_workers=_positive("ETALASE_RENDER_WORKERS", merged["ETALASE_RENDER_WORKERS"], optional=True),
+        previous_output=Path(str(merged["ETALASE_PREVIOUS_OUTPUT"])) if merged["ETALASE_PREVIOUS_OUTPUT"] else None,
     )
+
+
+def _beside_images(merged: Mapping[str, object], key: str, name: str) -> Path:
+    """A cache folder setting, defaulting to ``name`` next to the image cache."""
+    return Path(str(merged[key] or Path(str(merged["ETALASE_IMAGE_CACHE"])).parent / name))
 
 
 def resolve_today(

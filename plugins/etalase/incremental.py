@@ -1,0 +1,237 @@
+"""Incremental builds: remember what the last build wrote, and write only what changed.
+
+The *build state* (:class:`BuildState`) maps every file the catalogue
+generator produced to a *key*: the fingerprint of a page's inputs
+(:mod:`etalase.fingerprint`), the cache file a photo, card or QR code was linked
+from, or the SHA-256 of an artifact's bytes. It is kept in the cache folder,
+one pickle per output folder, and only trusted while that output folder is the
+very folder it describes (same device and inode, so a swapped-in or deleted
+output starts afresh).
+
+:class:`OutputWriter` writes into ``target`` (the folder Pelican writes to: the
+fresh staging folder of :mod:`etalase.build`, or the output itself for a plain
+``pelican`` run) and consults ``previous`` (the live output): a file whose key
+did not change and that ``previous`` still has is neither rendered nor
+written, and a file whose bytes did not change is not written either, so its
+mtime stays and a deploy uploads only what changed. :func:`commit` then moves
+the staged files into the live output and deletes the files no longer produced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .artifacts import target_of, write_bytes_atomic
+
+log = logging.getLogger(__name__)
+
+#: Bump when the state's layout or the meaning of its keys changes.
+STATE_VERSION = 1
+
+
+def folder_id(path: Path) -> tuple[int, int] | None:
+    """``(device, inode)`` of a folder, or None when it does not exist."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def state_file(cache_root: Path, output: Path) -> Path:
+    """Where the state of ``output`` lives inside the cache folder."""
+    name = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:16]
+    return Path(cache_root) / f"{name}.pickle"
+
+
+@dataclass
+class BuildState:
+    """What the catalogue generator produced in one build: output path -> key."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    folder: tuple[int, int] | None = None
+    version: int = STATE_VERSION
+
+    @classmethod
+    def load(cls, cache_root: Path, output: Path) -> BuildState:
+        """The state of ``output``; empty when missing, unreadable or describing another folder."""
+        try:
+            state = pickle.loads(state_file(cache_root, output).read_bytes())  # noqa: S301 - our own cache
+        except FileNotFoundError:
+            return cls()
+        except Exception:  # noqa: BLE001 - a broken state means a full build, never a failed one
+            log.info("%s: unreadable build state, building everything", state_file(cache_root, output))
+            return cls()
+        if not isinstance(state, cls) or state.version != STATE_VERSION or state.folder != folder_id(output):
+            return cls()
+        return state
+
+    def save(self, cache_root: Path, output: Path) -> None:
+        """Store the state of ``output`` as it is now (bound to the folder's identity)."""
+        self.folder = folder_id(output)
+        state_path = state_file(cache_root, output)
+        state_path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(state_path, pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+
+    @staticmethod
+    def forget(cache_root: Path, output: Path) -> None:
+        """Drop the state of ``output`` (the next build is a full one)."""
+        state_file(cache_root, output).unlink(missing_ok=True)
+
+
+@dataclass
+class WriteStats:
+    """What an :class:`OutputWriter` did: files skipped by key, unchanged bytes, written, linked."""
+
+    skipped: int = 0
+    unchanged: int = 0
+    written: int = 0
+    linked: int = 0
+
+
+class OutputWriter:
+    """Writes the generator's files into ``target``, skipping what ``previous`` already has."""
+
+    def __init__(self, target: Path, previous: Path | None, state: BuildState):
+        self.target = Path(target)
+        self.previous = Path(previous) if previous is not None else None
+        self.old = state
+        self.new = BuildState()
+        self.stats = WriteStats()
+
+    @property
+    def in_place(self) -> bool:
+        """Whether the target is the previous output itself (a plain ``pelican`` run)."""
+        return self.previous is not None and self.previous.resolve() == self.target.resolve()
+
+    def fresh(self, rel: str, key: str) -> bool:
+        """Record ``rel`` as produced with ``key``; True when the previous output has it with that key already."""
+        self.new.files[rel] = key
+        if self.previous is None or self.old.files.get(rel) != key:
+            return False
+        if not (self.previous / rel).is_file():
+            return False
+        self.stats.skipped += 1
+        return True
+
+    def write(self, rel: str, data: bytes, key: str | None = None) -> bool:
+        """Write one file unless its key or its bytes did not change; return whether it was written."""
+        if self.fresh(rel, key or hashlib.sha256(data).hexdigest()):
+            return False
+        return self.put(rel, data)
+
+    def put(self, rel: str, data: bytes) -> bool:
+        """Write one file (already checked with :meth:`fresh`) unless the previous output has the same bytes."""
+        if self.previous is not None and not self.in_place and _same_bytes(self.previous / rel, data):
+            self.stats.unchanged += 1
+            return False
+        if write_bytes_atomic(target_of(self.target, rel), data):
+            self.stats.written += 1
+            return True
+        self.stats.unchanged += 1
+        return False
+
+    def child(self) -> OutputWriter:
+        """A writer for a worker process: same folders and state, its own counters."""
+        writer = OutputWriter(self.target, self.previous, self.old)
+        return writer
+
+    def link(self, rel: str, cached: Path) -> bool:
+        """Hard-link (or copy) a cache file into place; its cache name is its key."""
+        if self.fresh(rel, Path(cached).name):
+            return False
+        target = target_of(self.target, rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temporary.unlink(missing_ok=True)
+        try:
+            os.link(cached, temporary)
+        except OSError:  # another file system: copy instead
+            shutil.copyfile(cached, temporary)
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+        self.stats.linked += 1
+        return True
+
+    def keep(self, rels: Iterable[str]) -> None:
+        """Record files produced outside this writer (the search bundle) with their previous keys."""
+        for rel in rels:
+            self.new.files[rel] = self.old.files.get(rel, "")
+
+    def removed(self) -> list[str]:
+        """Files the previous build produced that this one did not (to delete from the live output)."""
+        return sorted(set(self.old.files) - set(self.new.files))
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    """Whether ``path`` holds exactly ``data``."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
+@dataclass
+class CommitStats:
+    """What :func:`commit` changed in the live output."""
+
+    written: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+
+
+def commit(staging: Path, output: Path, removed: Iterable[str]) -> CommitStats:
+    """Move every staged file into ``output`` (unless identical), delete ``removed``, then drop ``staging``.
+
+    Every failure of a build happens before this runs, so a failed build leaves
+    the live output as it was; each file is replaced atomically.
+    """
+    stats = CommitStats()
+    for folder, dirs, names in os.walk(staging):
+        dirs.sort()
+        here = Path(folder)
+        for name in sorted(names):
+            source = here / name
+            rel = source.relative_to(staging)
+            target = output / rel
+            if _same_file(source, target):
+                stats.unchanged += 1
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+            stats.written += 1
+    for rel in removed:
+        path = target_of(output, rel)
+        if path.is_file():
+            path.unlink()
+            stats.deleted += 1
+            _prune_empty(path.parent, output)
+    shutil.rmtree(staging, ignore_errors=True)
+    return stats
+
+
+def _same_file(source: Path, target: Path) -> bool:
+    """Whether two files hold the same bytes."""
+    try:
+        if source.stat().st_size != target.stat().st_size:
+            return False
+    except FileNotFoundError:
+        return False
+    return source.read_bytes() == target.read_bytes()
+
+
+def _prune_empty(folder: Path, root: Path) -> None:
+    """Remove ``folder`` and its parents up to ``root`` while they are empty."""
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

@@ -1,0 +1,120 @@
+"""Incremental builds: a second build with nothing changed builds nothing; an edit rebuilds only what shows it.
+
+Work is counted (pages rendered, files written, records parsed, Markdown
+rendered, images encoded, search indexed), never timed: speed lives in
+benchmarks/bench_build.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from etalase import renderer
+from etalase.build import build
+
+from tests.catalogue_helpers import edit
+from tests.conftest import PROJECT, ROOTS
+from tests.site_helpers import tree
+
+SELLER = "eksibitor/batik-rawamangun.yaml"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A copy of tests/roots/search/catalogue_data (four sellers, paginated listings at two per page)."""
+    target = tmp_path / "catalogue_data"
+    shutil.copytree(ROOTS / "search" / "catalogue_data", target)
+    return target
+
+
+@pytest.fixture
+def site(tmp_path: Path, image_cache: Path):
+    """``site(data, name, **overrides)``: build ``data`` into ``tmp_path/name`` with caches of its own."""
+
+    def run(data: Path, name: str = "output", **overrides):
+        settings = {
+            "OUTPUT_PATH": str(tmp_path / name),
+            "ETALASE_CATALOGUE": str(data),
+            "ETALASE_IMAGE_CACHE": str(image_cache),
+            "ETALASE_IMAGE_WORKERS": 1,
+            "ETALASE_SEARCH_CACHE": str(tmp_path / "search"),  # shared: Pagefind's own output is not byte-stable
+            "ETALASE_BUILD_CACHE": str(tmp_path / f"{name}-build"),
+            "ETALASE_PER_PAGE": 2,
+            "ETALASE_TODAY": "2023-11-09",
+            "ETALASE_RENDER_WORKERS": 1,
+        }
+        return build(PROJECT / "pelicanconf.py", {**settings, **overrides})
+
+    return run
+
+
+def mtimes(output: Path) -> dict[str, int]:
+    """Every file's modification time, in nanoseconds."""
+    return {p.relative_to(output).as_posix(): p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()}
+
+
+def test_second_build_with_nothing_changed_builds_nothing(site, data):
+    first = site(data)
+    assert not first.work.incremental and first.work.pages.rendered == first.work.pages.planned > 20
+    before, stamps = tree(first.output), mtimes(first.output)
+    second = site(data)
+    work = second.work
+    assert work.incremental
+    assert (work.pages.rendered, work.files_written, work.files_deleted) == (0, 0, 0)
+    assert (work.records_parsed, work.markdown_rendered, work.search_indexed) == (0, 0, False)
+    assert (second.media.photos_encoded, second.media.cards_encoded, second.media.qr_encoded) == (0, 0, 0)
+    assert tree(second.output) == before
+    assert mtimes(second.output) == stamps  # nothing rewritten: a deploy uploads nothing
+
+
+def test_editing_one_product_rebuilds_only_the_pages_that_show_it(site, data):
+    site(data)
+    edit(data, SELLER, "Syal Batik Cap", "Syal Batik Cap Sutra")
+    work = site(data).work
+    rendered = set(work.pages.files)
+    assert {"produk/syal-batik-cap/index.html", "eksibitor/batik-rawamangun/index.html",
+            "produk/kain-batik-tulis-ondel-ondel/index.html"} <= rendered  # its page, its seller, its sibling
+    assert "kategori/fesyen/index.html" in rendered
+    assert not any(f.startswith(("produk/kopi-", "eksibitor/kopi-", "eksibitor/bank-")) for f in rendered)
+    assert len(rendered) < work.pages.planned / 2
+    assert work.records_parsed == 1 and work.search_indexed  # the name is searchable
+    assert 0 < work.files_written <= len(rendered) + 10
+
+
+def test_an_edited_build_is_byte_identical_to_a_cold_build_of_the_same_data(site, data):
+    site(data)
+    edit(data, SELLER, "Syal Batik Cap", "Syal Batik Cap Sutra")
+    incremental = site(data).output
+    cold = site(data, "cold").output
+    assert tree(incremental) == tree(cold)
+
+
+def test_a_removed_product_loses_its_page(site, data):
+    site(data)
+    path = data / SELLER
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("  - id: syal-batik-cap")], encoding="utf-8")
+    result = site(data)
+    assert result.work.files_deleted >= 1
+    assert not (result.output / "produk" / "syal-batik-cap").exists()
+    assert tree(result.output) == tree(site(data, "cold").output)
+
+
+def test_a_failed_incremental_build_leaves_the_output_untouched(site, data):
+    first = site(data)
+    before, stamps = tree(first.output), mtimes(first.output)
+    edit(data, SELLER, "kategori: fesyen", "kategori: tidak-ada")
+    with pytest.raises(Exception, match="masalah"):
+        site(data)
+    assert tree(first.output) == before and mtimes(first.output) == stamps
+
+
+def test_serial_and_parallel_builds_are_byte_identical(site, data, monkeypatch):
+    monkeypatch.setattr(renderer, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(renderer, "CHUNK", 3)
+    serial = site(data, "serial")
+    parallel = site(data, "parallel", ETALASE_RENDER_WORKERS=2)
+    assert parallel.work.pages.workers == 2 and serial.work.pages.workers == 1
+    assert tree(serial.output) == tree(parallel.output)
