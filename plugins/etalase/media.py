@@ -74,6 +74,7 @@ class Media:
         self.cards = CardMaker(Path(cache_dir), workers=workers)
         self.qr = QrCodes(Path(cache_dir))
         self.processed: dict[str, ProcessedImage] = {}
+        self.pictures: dict[tuple[str, str], Picture] = {}
         self.specs: dict[str, CardSpec] = {}
         self.made: dict[str, Card] = {}
         self.published = 0
@@ -112,11 +113,14 @@ class Media:
 
     def picture(self, photo: Photo) -> Picture:
         """The responsive sources, fallback, size and alt text of one photo."""
+        known = self.pictures.get((photo.file, photo.alt))
+        if known is not None:  # listing pages ask for the same photos again and again
+            return known
         image = self.processed.get(photo.file)
         if image is None:
             raise BuildError(f"photo was not prepared: {photo.file}")
         fallback = image.fallback(JPEG)
-        return Picture(
+        known = self.pictures[photo.file, photo.alt] = Picture(
             alt=photo.alt,
             width=fallback.width,
             height=fallback.height,
@@ -125,6 +129,7 @@ class Media:
             jpeg_srcset=image.srcset(JPEG, base=self.base),
             largest=self.base + image.largest(JPEG).path,
         )
+        return known
 
     def photo_urls(self) -> dict[str, str]:
         """Staff file path to the site-relative URL of its fallback JPEG (for open data)."""

@@ -40,5 +40,6 @@ def install(env: Environment) -> None:
     """Add the project's filters and globals to ``env``; autoescape on, undefined values fatal."""
     env.autoescape = True
     env.undefined = StrictUndefined
+    env.auto_reload = False  # templates do not change during a build; checking costs a stat per include
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
