@@ -30,6 +30,14 @@ def served(output: Path) -> Iterator[str]:
         server.server_close()
 
 
+def page_errors(page) -> list[str]:
+    """Start collecting the page's JavaScript errors and console errors; tests assert the list stays empty."""
+    found: list[str] = []
+    page.on("pageerror", lambda exc: found.append(str(exc)))
+    page.on("console", lambda msg: found.append(msg.text) if msg.type == "error" else None)
+    return found
+
+
 def wait_for_search(page, timeout: float = 15_000) -> None:
     """Wait until search.js has finished the current search (the form loses ``data-busy``)."""
     page.wait_for_function("() => !document.getElementById('cari').hasAttribute('data-busy')", timeout=timeout)

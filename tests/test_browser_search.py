@@ -11,7 +11,15 @@ import re
 import pytest
 from etalase.build import build
 
-from tests.browser_helpers import axe_violations, count_of, result_titles, screenshot, served, wait_for_search
+from tests.browser_helpers import (
+    axe_violations,
+    count_of,
+    page_errors,
+    result_titles,
+    screenshot,
+    served,
+    wait_for_search,
+)
 from tests.conftest import PROJECT, ROOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -39,10 +47,7 @@ def site(tmp_path_factory, image_cache):
 @pytest.fixture
 def errors(page):
     """JavaScript errors and console errors of the page; each test asserts it stays empty."""
-    found: list[str] = []
-    page.on("pageerror", lambda exc: found.append(str(exc)))
-    page.on("console", lambda msg: found.append(msg.text) if msg.type == "error" else None)
-    return found
+    return page_errors(page)
 
 
 def open_search(page, site, query: str = "") -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from etalase.build import build
 
-from tests.browser_helpers import axe_violations, screenshot, served
+from tests.browser_helpers import axe_violations, page_errors, screenshot, served
 from tests.conftest import PROJECT, ROOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -28,11 +28,8 @@ def site(tmp_path_factory, image_cache):
 
 @pytest.fixture
 def errors(page):
-    """JavaScript errors of the page; each test asserts it stays empty."""
-    found: list[str] = []
-    page.on("pageerror", lambda exc: found.append(str(exc)))
-    page.on("console", lambda msg: found.append(msg.text) if msg.type == "error" else None)
-    return found
+    """JavaScript errors and console errors of the page; each test asserts it stays empty."""
+    return page_errors(page)
 
 
 def test_copy_link_puts_the_absolute_url_on_the_clipboard_and_says_so(page, context, site, errors):
