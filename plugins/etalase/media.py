@@ -99,10 +99,6 @@ class Media:
         """Find (or draw into the cache) every QR code; ``files`` maps an output path to the URL inside."""
         self.qr.prepare(files)
 
-    def card(self, page_url: str) -> Card | None:
-        """The preview card of the page at ``page_url`` (``card.path`` is relative to the output folder)."""
-        return self.made.get(page_url)
-
     def card_files(self) -> dict[str, tuple[CardSpec, str]]:
         """Page URL to what its card shows and the card file, relative to the output folder."""
         return {url: (self.specs[url], card.path) for url, card in self.made.items()}
