@@ -70,6 +70,9 @@ class Fingerprints:
         for city in catalogue.cities.values():
             self.ids[id(city)] = "k:" + city.id
         self.ids[id(catalogue.programme)] = "programme"
+        #: Every staff file and photo: what outputs made from the whole catalogue (open data, search) depend on.
+        self.catalogue = _hash([self.site, *(f"{name}={sources[name]}" for name in sorted(sources)),
+                                *sorted(f"{name}={key}" for name, key in photo_keys.items())])
 
     def page(self, page: Page, extra: object = None) -> str:
         """The fingerprint of one page; ``extra`` is anything else it shows (its sharing head)."""

@@ -11,6 +11,7 @@ photo variants and write the artifacts of every producer.
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 from pathlib import Path
 
@@ -110,9 +111,16 @@ class EtalaseGenerator(Generator):
         for page in self.pages:
             signals.content_written.send(str(target / page.file), context=self.page_context(page))
         self.media.published = publish_media(out, self.media.files())
-        self.emit = EmitStats(self.media.published, write_outputs(out, collect(self.catalogue, self.site)))
-        self.emit.search_indexed = write_search(out, build_records(self.catalogue, thumbnails_of(self.media)),
-                                                options.search_cache)
+        self.emit = EmitStats(self.media.published)
+        whole = hashlib.sha256(f"{marks.catalogue}{self.site!r}".encode()).hexdigest()  # every page, photo, record
+        if not out.group_fresh("artifacts", whole):
+            artifacts = collect(self.catalogue, self.site)
+            self.emit.artifacts_written = write_outputs(out, artifacts)
+            out.group("artifacts", whole, [artifact.path for artifact in artifacts])
+        if not out.group_fresh("search", whole):
+            self.emit.search_indexed = write_search(out, build_records(self.catalogue, thumbnails_of(self.media)),
+                                                    options.search_cache)
+            out.group("search", whole, [rel for rel, key in out.new.files.items() if key.startswith("search:")])
         self.outputs = out
         markdowncache.save(options.build_cache / "markdown.pickle", markdowncache.texts_of(self.catalogue))
         if options.previous_output is None:  # a plain ``pelican`` run; etalase.build saves after its commit

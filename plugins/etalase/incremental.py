@@ -58,6 +58,8 @@ class BuildState:
     files: dict[str, str] = field(default_factory=dict)
     folder: tuple[int, int] | None = None
     version: int = STATE_VERSION
+    #: Outputs made together from the whole catalogue (artifacts, search): name -> (key of their inputs, files).
+    groups: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, cache_root: Path, output: Path) -> BuildState:
@@ -159,6 +161,23 @@ class OutputWriter:
         os.replace(temporary, target)
         self.stats.linked += 1
         return True
+
+    def group_fresh(self, name: str, key: str) -> bool:
+        """True (its files then recorded as kept) when the previous output has group ``name`` made from ``key``."""
+        old = self.old.groups.get(name)
+        if self.previous is None or old is None or old[0] != key:
+            return False
+        if not all((self.previous / rel).is_file() for rel in old[1]):
+            return False
+        self.new.groups[name] = old
+        for rel in old[1]:
+            self.new.files[rel] = self.old.files.get(rel, key)
+        self.stats.skipped += len(old[1])
+        return True
+
+    def group(self, name: str, key: str, rels: Iterable[str]) -> None:
+        """Record the files of group ``name``, made from ``key`` (already written with :meth:`write`)."""
+        self.new.groups[name] = (key, tuple(rels))
 
     def keep(self, rels: Iterable[str]) -> None:
         """Record files produced outside this writer (the search bundle) with their previous keys."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from . import markup
 from .artifacts import write_bytes_atomic
 from .catalogue import Catalogue
+from .outputs import text as outputs_text
 
 log = logging.getLogger(__name__)
 
@@ -50,30 +51,46 @@ def load(path: Path) -> int:
     return len(markup.STORE)
 
 
+def keys_of(text: str) -> list[str]:
+    """The store keys a text needs: its sanitised HTML, and its plain text when it has markup (open data, feeds)."""
+    keys = [markup.text_key(text)]
+    source = outputs_text.clean(text)
+    if outputs_text.MARKUP_RE.search(source):
+        keys.append(outputs_text.plain_key(source))
+    return keys
+
+
+def _compute(text: str, key: str) -> str:
+    """The value of one store key of ``text``."""
+    return markup.convert(text) if not key.startswith("plain:") else \
+        outputs_text.rendered_text(outputs_text.clean(text))
+
+
 def save(path: Path, texts: Iterable[str]) -> None:
     """Write the entries of ``texts`` (those this build shows) to ``path``, if they differ from what is there."""
-    keep = {key: markup.STORE[key] for key in sorted({markup.text_key(text) for text in texts}) if key in markup.STORE}
+    wanted = {key for text in texts for key in keys_of(text)}
+    keep = {key: markup.STORE[key] for key in sorted(wanted) if key in markup.STORE}
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     write_bytes_atomic(Path(path), pickle.dumps(keep, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _convert_all(texts: list[str]) -> list[str]:
-    """Convert a chunk of texts (in a worker)."""
-    return [markup.convert(text) for text in texts]
+def _compute_all(jobs: list[tuple[str, str]]) -> list[str]:
+    """Compute a chunk of ``(text, key)`` jobs (in a worker)."""
+    return [_compute(text, key) for text, key in jobs]
 
 
 def prerender(texts: Iterable[str], workers: int) -> int:
-    """Convert every text not in the store yet, on ``workers`` processes when there are many; return how many."""
-    missing = list(dict.fromkeys(text for text in texts if markup.text_key(text) not in markup.STORE))
-    if workers > 1 and len(missing) >= PARALLEL_MIN:
-        chunks = [missing[start:start + CHUNK] for start in range(0, len(missing), CHUNK)]
+    """Compute every entry the texts need that is not in the store yet, on ``workers`` processes; return how many."""
+    jobs = list(dict.fromkeys((text, key) for text in texts for key in keys_of(text) if key not in markup.STORE))
+    if workers > 1 and len(jobs) >= PARALLEL_MIN:
+        chunks = [jobs[start:start + CHUNK] for start in range(0, len(jobs), CHUNK)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for chunk, done in zip(chunks, pool.map(_convert_all, chunks), strict=True):
-                for text, html in zip(chunk, done, strict=True):
-                    markup.STORE[markup.text_key(text)] = html
-        markup.RENDERED["markdown"] += len(missing)
+            for chunk, done in zip(chunks, pool.map(_compute_all, chunks), strict=True):
+                for (_, key), value in zip(chunk, done, strict=True):
+                    markup.STORE[key] = value
+        markup.RENDERED["markdown"] += sum(not key.startswith("plain:") for _, key in jobs)
     else:
-        for text in missing:
-            markup.STORE[markup.text_key(text)] = markup.convert(text)
-    return len(missing)
+        for text, key in jobs:
+            markup.STORE[key] = _compute(text, key)
+    return len(jobs)

@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 
 import markdown
 
+from ..markup import STORE, text_key
+
 BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "tr", "hr"})
 SKIPPED = frozenset({"script", "style"})
 # Characters XML 1.0 cannot hold and no text format should carry (all C0 controls but tab and newline).
@@ -78,4 +80,15 @@ def rendered_text(source: str) -> str:
 def plain_text(source: str) -> str:
     """Render Markdown and return its text: paragraphs split by a blank line, list items by ``- ``."""
     source = clean(source)
-    return rendered_text(source) if MARKUP_RE.search(source) else _prose(source)
+    if not MARKUP_RE.search(source):
+        return _prose(source)
+    key = plain_key(source)  # kept between builds with the sanitised HTML (etalase.markdowncache)
+    text = STORE.get(key)
+    if text is None:
+        text = STORE[key] = rendered_text(source)
+    return text
+
+
+def plain_key(source: str) -> str:
+    """The key of a cleaned source's plain text in :data:`etalase.markup.STORE`."""
+    return "plain:" + text_key(source)
