@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from etalase.contact import chat_message, contact_links, display_phone, whatsapp_url
+from etalase.contact import chat_message, contact_links, display_phone, seller_chat_message, whatsapp_url
 from etalase.models import Contact
 
 
@@ -22,6 +22,16 @@ def test_whatsapp_link_carries_the_prefilled_message():
 def test_message_leaves_out_a_relative_page_url():
     expected = "Halo, saya tertarik dengan produk Kopi yang saya lihat di Etalase."
     assert chat_message("Kopi", "Etalase", "/produk/kopi/") == expected
+
+
+def test_seller_pages_greet_the_seller_not_a_product():
+    url = "https://etalase.contoh.go.id/eksibitor/kopi-kita/"
+    assert seller_chat_message("Kopi Kita", "Etalase", url) == (
+        "Halo Kopi Kita, saya melihat profil usaha Anda di Etalase: https://etalase.contoh.go.id/eksibitor/kopi-kita/"
+    )
+    assert seller_chat_message("Kopi Kita", "Etalase", "/eksibitor/kopi-kita/") == (
+        "Halo Kopi Kita, saya melihat profil usaha Anda di Etalase."
+    )
 
 
 def test_phone_numbers_are_shown_the_indonesian_way():

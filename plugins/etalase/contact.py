@@ -39,6 +39,13 @@ def chat_message(product_name: str, site_name: str, page_url: str = "") -> str:
     return T.whatsapp_message.format(product=product_name, site=site_name)
 
 
+def seller_chat_message(seller_name: str, site_name: str, page_url: str = "") -> str:
+    """The prefilled WhatsApp message from a seller's page (linking to it when the URL is absolute)."""
+    if page_url.startswith(("https://", "http://")):
+        return T.whatsapp_seller_message_link.format(seller=seller_name, site=site_name, url=page_url)
+    return T.whatsapp_seller_message.format(seller=seller_name, site=site_name)
+
+
 def display_phone(number: str) -> str:
     """A ``+62…`` number as Indonesians write it: ``0812-3456-7801``."""
     local = "0" + number.removeprefix("+62")

@@ -33,6 +33,7 @@ GLOBALS = {
     "contact_links": contact.contact_links,
     "whatsapp_url": contact.whatsapp_url,
     "chat_message": contact.chat_message,
+    "seller_chat_message": contact.seller_chat_message,
 }
 
 
