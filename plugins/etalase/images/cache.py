@@ -38,7 +38,12 @@ FILE_MODE = 0o644
 
 def cache_key(data: bytes, *parts: object) -> str:
     """Return the hex key of ``data`` plus the ``repr`` of every part (parameters, versions)."""
-    digest = hashlib.sha256(data)
+    return extend_key(hashlib.sha256(data), *parts)
+
+
+def extend_key(digest, *parts: object) -> str:
+    """:func:`cache_key` from the SHA-256 of the data already taken (left as it is), so one photo is hashed once."""
+    digest = digest.copy()
     for part in parts:
         digest.update(b"\x00")
         digest.update(repr(part).encode("utf-8"))

@@ -7,6 +7,7 @@ the right, or a branded red panel when the product has no photo.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import os
@@ -22,8 +23,8 @@ from etalase.errors import EtalaseError
 from etalase.images.cache import (
     DEFAULT_CACHE_DIR,
     ImageCache,
-    cache_key,
     check_inside,
+    extend_key,
     publish_file,
 )
 from etalase.images.convert import normalize
@@ -130,9 +131,20 @@ def encode_card(canvas: Image.Image) -> bytes:
 
 def card_key(spec: CardSpec) -> str:
     """Return the cache key of a card: photo bytes, texts, fonts and drawing version."""
-    photo = read_source(Path(spec.photo)) if spec.photo is not None else b""
-    parts = ("card", CARD_VERSION, PIL.__version__, font_fingerprint(), spec.texts())
-    return cache_key(photo, *parts)
+    return card_keys([spec])[0]
+
+
+def card_keys(specs: Iterable[CardSpec]) -> list[str]:
+    """The :func:`card_key` of every spec, reading and hashing each photo once (10,000 cards often share photos)."""
+    photos: dict[Path | None, object] = {}
+    keys = []
+    for spec in specs:
+        digest = photos.get(spec.photo)
+        if digest is None:
+            photo = read_source(Path(spec.photo)) if spec.photo is not None else b""
+            digest = photos[spec.photo] = hashlib.sha256(photo)
+        keys.append(extend_key(digest, "card", CARD_VERSION, PIL.__version__, font_fingerprint(), spec.texts()))
+    return keys
 
 
 class CardMaker:
@@ -152,7 +164,7 @@ class CardMaker:
     def make_all(self, specs: Iterable[CardSpec]) -> list[Card]:
         """Return a card per spec (same order), drawing the missing ones over worker processes."""
         specs = list(specs)
-        keys = [card_key(spec) for spec in specs]
+        keys = card_keys(specs)
         missing = {k: s for k, s in zip(keys, specs, strict=True) if not self._cached(k).is_file()}
         jobs = [(spec, key, self.cache.root) for key, spec in missing.items()]
         workers = min(self.workers, len(jobs))
