@@ -23,6 +23,7 @@ def test_rupiah_is_whole_with_dot_separators(amount, expected):
         (Price(kind="tetap", low=15000), f"Rp{NBSP}15.000"),
         (Price(kind="rentang", low=75000, high=120000), f"Rp{NBSP}75.000–Rp{NBSP}120.000"),
         (Price(kind="permintaan"), "Harga atas permintaan"),
+        (Price(kind="tetap", low=0), "Gratis"),
     ],
 )
 def test_price_kinds(price, expected):

@@ -35,8 +35,10 @@ def rupiah(amount: int, locale: str = LOCALE) -> str:
     return format_currency(amount, "IDR", locale=locale, format=f"¤{NBSP}#,##0", currency_digits=False)
 
 
-def price(value: Price, on_request: str = "Harga atas permintaan", locale: str = LOCALE) -> str:
-    """A product price: ``Rp 15.000``, ``Rp 75.000–Rp 120.000`` or the on-request text."""
+def price(value: Price, on_request: str = "Harga atas permintaan", free: str = "Gratis", locale: str = LOCALE) -> str:
+    """A product price: ``Rp 15.000``, ``Rp 75.000–Rp 120.000``, the free text for 0 or the on-request text."""
+    if value.kind == "tetap" and value.low == 0:
+        return free
     if value.kind == "tetap" and value.low is not None:
         return rupiah(value.low, locale)
     if value.kind == "rentang" and value.low is not None and value.high is not None:

@@ -113,6 +113,7 @@ T = Strings(
     photo_credit="Foto",
     product_description="Deskripsi",
     price_on_request="Harga atas permintaan",
+    price_free="Gratis",
     valid_until="berlaku sampai {date}",
     cert_halal="Halal",
     cert_bpom="BPOM",

@@ -15,7 +15,7 @@ from .strings import T
 FILTERS = {
     "rupiah": formatting.rupiah,
     "rupiah_compact": formatting.rupiah_compact,
-    "price": lambda value: formatting.price(value, on_request=T.price_on_request),
+    "price": lambda value: formatting.price(value, on_request=T.price_on_request, free=T.price_free),
     "number": formatting.number,
     "percent": formatting.percent,
     "date": formatting.date,

@@ -110,7 +110,7 @@ def name_key(name: str) -> str:
 
 def price_text(product: Product) -> str:
     """The price as a card shows it: ``Rp 45.000``, a range, or the on-request text."""
-    return formatting.price(product.price, on_request=T.price_on_request)
+    return formatting.price(product.price, on_request=T.price_on_request, free=T.price_free)
 
 
 def summary(markdown: str | None, width: int = DESCRIPTION_CHARS) -> str:

@@ -39,7 +39,7 @@ def _first_photo(items: list[Listing]) -> Photo | None:
 def product_card(catalogue: Catalogue, item: Listing) -> CardSpec:
     """A product: name, seller, price per unit, the latest batch, the first photo."""
     product = item.product
-    price = formatting.price(product.price, on_request=T.price_on_request)
+    price = formatting.price(product.price, on_request=T.price_on_request, free=T.price_free)
     if product.price.kind != "permintaan":
         price = f"{price} / {product.unit}"
     badge = item.batches[-1].title if item.batches else ""
