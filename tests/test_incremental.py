@@ -7,6 +7,7 @@ benchmarks/bench_build.py.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -118,3 +119,15 @@ def test_serial_and_parallel_builds_are_byte_identical(site, data, monkeypatch):
     parallel = site(data, "parallel", ETALASE_RENDER_WORKERS=2)
     assert parallel.work.pages.workers == 2 and serial.work.pages.workers == 1
     assert tree(serial.output) == tree(parallel.output)
+
+
+def test_touching_a_photo_loads_from_the_caches_and_still_writes_nothing(site, data):
+    first = site(data)
+    before, stamps = tree(first.output), mtimes(first.output)
+    photo = next((data / "foto").rglob("*.jpg"))
+    info = photo.stat()
+    os.utime(photo, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))  # same bytes, new mtime: a full check
+    work = site(data).work
+    assert (work.records_parsed, work.pages.rendered, work.pages.skipped) == (0, 0, work.pages.planned)
+    assert (work.files_written, work.markdown_rendered, work.search_indexed) == (0, 0, False)
+    assert tree(first.output) == before and mtimes(first.output) == stamps

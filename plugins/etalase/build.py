@@ -175,7 +175,7 @@ def finish(staging: Path, output: Path, generator: EtalaseGenerator | None, mark
     if generator is None:
         return None
     writer.new.save(generator.options.build_cache / "state", output)
-    cache = LAST_LOAD.get("cache")
+    cache = None if generator.up_to_date else LAST_LOAD.get("cache")
     return BuildWork(writer.previous is not None, generator.render_stats, cache.parsed if cache else 0, markdown,
                      written, deleted, generator.emit.search_indexed)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -22,14 +23,14 @@ from . import markdowncache, templating
 from .catalogue import Catalogue, load_catalogue
 from .emit import EmitStats, publish_media, write_outputs, write_search
 from .errors import DataError
-from .fingerprint import Fingerprints, folder_digest, settings_digest
+from .fingerprint import Fingerprints, folder_digest, inputs_digest, settings_digest
 from .incremental import BuildState, OutputWriter
 from .media import Media, photos_of
 from .pages import Page, PageRef, SiteInfo, refs
 from .plan import plan_pages
 from .preview import only_batch
 from .producers import collect
-from .renderer import render_pages, worker_count
+from .renderer import RenderStats, render_pages, worker_count
 from .report import format_text
 from .search import thumbnails_of
 from .search.records import build_records
@@ -59,8 +60,23 @@ class EtalaseGenerator(Generator):
     sharing: Sharing
 
     def generate_context(self) -> None:
-        """Load and validate the catalogue, encode photos, plan the pages; write nothing."""
+        """Load and validate the catalogue, encode photos, plan the pages; write nothing.
+
+        When nothing the build reads changed since the last build of the same
+        output (:func:`etalase.fingerprint.inputs_digest`), nothing is loaded:
+        the output phase then keeps the previous output as it is.
+        """
         self.options = options = read_options(self.settings)
+        self.live = options.previous_output or Path(self.output_path)
+        self.state = BuildState.load(options.build_cache / "state", self.live)
+        self.inputs = inputs_digest([options.catalogue, Path(str(self.settings.get("PATH", "content")))],
+                                    self.settings_digest())
+        self.up_to_date = bool(self.state.files and self.state.inputs == self.inputs and self.state.shared_context)
+        if self.up_to_date:
+            self.media = Media(options.catalogue, options.image_cache, options.image_widths, "/", options.image_workers)
+            self.context.update(self.state.shared_context)  # what Pelican's own pages (content/*.md) show
+            log.info("%s: nothing changed since the last build of %s", options.catalogue, self.live)
+            return
         try:
             catalogue = load_catalogue(options.catalogue, options.build_cache / "records")
         except DataError as exc:
@@ -101,9 +117,11 @@ class EtalaseGenerator(Generator):
         written only when their bytes changed; ``content_written`` still fires
         for every page, so other plugins see them all.
         """
-        options, target = self.options, Path(self.output_path)
-        live = options.previous_output or target
-        state = BuildState.load(options.build_cache / "state", live)
+        options, target, live, state = self.options, Path(self.output_path), self.live, self.state
+        if self.up_to_date:
+            self.outputs = OutputWriter.unchanged(target, live, state)
+            self.render_stats, self.emit = RenderStats(), EmitStats()
+            return
         out = OutputWriter(target, live if state.files else None, state)  # no state: build everything
         marks = Fingerprints(self.catalogue, self.media.photo_keys(), self.site_digest())
         self.render_stats = render_pages(self.pages, lambda page: marks.page(page, self.sharing.heads.get(page.url)),
@@ -122,6 +140,10 @@ class EtalaseGenerator(Generator):
                                                     options.search_cache)
             out.group("search", whole, [rel for rel, key in out.new.files.items() if key.startswith("search:")])
         self.outputs = out
+        out.new.inputs = self.inputs
+        slim = replace(self.site, pages=(), photo_urls={})
+        out.new.shared_context = {"programme": self.catalogue.programme,
+                                  "sharing": Sharing({}, self.sharing.default, slim.url)}
         markdowncache.save(options.build_cache / "markdown.pickle", markdowncache.texts_of(self.catalogue))
         if options.previous_output is None:  # a plain ``pelican`` run; etalase.build saves after its commit
             out.new.save(options.build_cache / "state", target)
@@ -142,8 +164,11 @@ class EtalaseGenerator(Generator):
 
     def site_digest(self) -> str:
         """What every page's fingerprint shares: templates and theme, settings, today."""
-        theme = Path(str(self.settings.get("THEME", "")))
-        return settings_digest({**self.settings, "today": self.site.today.isoformat()}) + folder_digest([theme])
+        return self.settings_digest() + self.site.today.isoformat()
+
+    def settings_digest(self) -> str:
+        """The settings and the theme folder (templates, CSS, fonts), hashed."""
+        return settings_digest(self.settings) + folder_digest([Path(str(self.settings.get("THEME", "")))])
 
 
 def content_pages(context: dict) -> list[PageRef]:

@@ -33,7 +33,7 @@ from .artifacts import target_of, write_bytes_atomic
 log = logging.getLogger(__name__)
 
 #: Bump when the state's layout or the meaning of its keys changes.
-STATE_VERSION = 1
+STATE_VERSION = 3
 
 
 def folder_id(path: Path) -> tuple[int, int] | None:
@@ -60,6 +60,10 @@ class BuildState:
     version: int = STATE_VERSION
     #: Outputs made together from the whole catalogue (artifacts, search): name -> (key of their inputs, files).
     groups: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    #: :func:`etalase.fingerprint.inputs_digest` of the build, and what Pelican's own pages need from the
+    #: catalogue (the programme, a sharing object) when the next build finds nothing changed and loads nothing.
+    inputs: str = ""
+    shared_context: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, cache_root: Path, output: Path) -> BuildState:
@@ -161,6 +165,14 @@ class OutputWriter:
         os.replace(temporary, target)
         self.stats.linked += 1
         return True
+
+    @classmethod
+    def unchanged(cls, target: Path, previous: Path, state: BuildState) -> OutputWriter:
+        """A writer for a build that found nothing changed: it produced exactly what the previous build did."""
+        writer = cls(target, previous, state)
+        writer.new = state
+        writer.stats.skipped = len(state.files)
+        return writer
 
     def group_fresh(self, name: str, key: str) -> bool:
         """True (its files then recorded as kept) when the previous output has group ``name`` made from ``key``."""
