@@ -211,3 +211,12 @@ def bench_images(c, products=1000, workers=0):
     flags = ["--products", str(products)] + (["--workers", str(workers)] if workers else [])
     c.run(f"{_python()} benchmarks/bench_images_1000.py {' '.join(flags)}", env={"PYTHONPATH": str(ROOT / "plugins")},
           pty=False)
+
+
+@task
+def bench(c, products="1000,10000", repeat=3, photos=24, browser=True):
+    """Measure whole builds (cold, no change, one edit, memory, photos, search bytes) at --products 1000,10000,50000."""
+    flags = ["--products", products, "--repeat", str(repeat), "--photos", str(photos)]
+    flags += [] if browser else ["--no-browser"]
+    c.run(f"{_python()} benchmarks/bench_build.py {' '.join(shlex.quote(f) for f in flags)}",
+          env={"PYTHONPATH": str(ROOT / "plugins")}, pty=False)
