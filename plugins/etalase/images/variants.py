@@ -23,7 +23,8 @@ class ImageParams:
 
     widths: tuple[int, ...] = (320, 640, 960, 1280, 1600)
     webp_quality: int = 80
-    webp_method: int = 4
+    #: libwebp effort 0-6: method 2 encodes ~2.5x faster than Pillow's default 4 for files ~4 % larger.
+    webp_method: int = 2
     jpeg_quality: int = 82
     jpeg_progressive: bool = True
 
