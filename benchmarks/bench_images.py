@@ -149,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{len(sources)} photos {SIZE[0]}x{SIZE[1]} ({SIZE[0] * SIZE[1] / 1e6:.1f} MP, "
             f"{megabytes:.0f} MB) generated in {gen_time:.1f} s; widths {PARAMS.widths}, "
-            f"WebP q{PARAMS.webp_quality} m{PARAMS.webp_method} (naive: m{NAIVE_WEBP_METHOD}) + JPEG q{PARAMS.jpeg_quality}; "
+            f"WebP q{PARAMS.webp_quality} m{PARAMS.webp_method} (naive: m{NAIVE_WEBP_METHOD}) "
+            f"+ JPEG q{PARAMS.jpeg_quality}; "
             f"{os.cpu_count()} CPUs, {args.workers} workers, "
             f"load average {os.getloadavg()[0]:.2f} at start"
         )
