@@ -52,6 +52,11 @@ PHASES = [
     ("etalase.media", "Media", "prepare", "photos"),
     ("etalase.media", "Media", "prepare_cards", "cards"),
     ("etalase.media", "Media", "prepare_qr", "QR codes"),
+    ("etalase.markdowncache", "", "load", "Markdown cache load + save"),
+    ("etalase.markdowncache", "", "save", "Markdown cache load + save"),
+    ("etalase.markdowncache", "", "prerender", "Markdown (new texts, all cores)"),
+    ("etalase.generator", "", "inputs_digest", "inputs digest"),
+    ("etalase.generator", "Fingerprints", "__init__", "fingerprint + render"),
     ("etalase.generator", "", "plan_pages", "plan pages"),
     ("etalase.generator", "", "page_heads", "sharing heads"),
     ("etalase.generator", "", "render_pages", "fingerprint + render"),
@@ -152,10 +157,11 @@ def edit_one_product(data: Path, round_: int, key: str = "min_pesan") -> None:
     path = files[41 % len(files)]
     lines = path.read_text(encoding="utf-8").split("\n")
     at = next(i for i, line in enumerate(lines) if line.startswith(f"    {key}: "))
+    stamp = int(time.time()) % 100_000 * 10 + round_  # never the value a previous run left
     if key == "nama":
-        lines[at] = lines[at].split(" (", 1)[0] + f" (edisi {round_})"
+        lines[at] = lines[at].split(" (", 1)[0] + f" (edisi {stamp})"
     else:
-        lines[at] = f"    {key}: {100 + round_}"
+        lines[at] = f"    {key}: {stamp}"
     path.write_text("\n".join(lines), encoding="utf-8")
 
 

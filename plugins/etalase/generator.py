@@ -38,6 +38,7 @@ from .settings import Options, read_options, resolve_today
 from .social.cards import card_specs
 from .social.head import Context, Sharing, page_heads
 from .social.qrcodes import qr_files
+from .templating import Memo
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ class EtalaseGenerator(Generator):
                                                       self.media.card_files(), self.media.largest_paths()))
         self.context.update(catalogue=catalogue, programme=catalogue.programme, etalase=self.site,
                             sharing=self.sharing)
-        self.env.globals.update(picture_of=self.media.picture)
+        self.env.globals.update(picture_of=self.media.picture, memo=Memo())  # a fresh memo: keyed by id()
         log.info("%s: %d pages planned, today is %s", options.catalogue, len(self.pages), today.isoformat())
 
     def generate_output(self, writer) -> None:

@@ -37,10 +37,33 @@ GLOBALS = {
 }
 
 
+class Memo:
+    """``memo(macro, item, *args)`` in templates: a macro's output for ``item`` rendered once per build.
+
+    For macros whose output depends on their arguments and build-wide globals only
+    (a product card on every listing it appears in). Keyed by the item's identity,
+    so a new Memo is installed for every build; the default one does not remember.
+    """
+
+    def __init__(self, remember: bool = True):
+        self.remember = remember
+        self.seen: dict[tuple, object] = {}
+
+    def __call__(self, macro, item, *args):
+        """The macro's output for ``item`` and ``args``, from the memo when rendered before."""
+        if not self.remember:
+            return macro(item, *args)
+        key = (macro.name, id(item), args)
+        found = self.seen.get(key)
+        if found is None:
+            found = self.seen[key] = macro(item, *args)
+        return found
+
+
 def install(env: Environment) -> None:
     """Add the project's filters and globals to ``env``; autoescape on, undefined values fatal."""
     env.autoescape = True
     env.undefined = StrictUndefined
     env.auto_reload = False  # templates do not change during a build; checking costs a stat per include
     env.filters.update(FILTERS)
-    env.globals.update(GLOBALS)
+    env.globals.update(GLOBALS, memo=Memo(remember=False))
