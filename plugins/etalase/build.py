@@ -170,7 +170,7 @@ def finish(staging: Path, output: Path, generator: EtalaseGenerator | None, mark
         swap_in(staging, output)
         written, deleted = writer.stats.written + writer.stats.linked if writer else 0, 0
     else:
-        committed = commit(staging, output, writer.removed())
+        committed = commit(staging, output, writer.removed(), writer.changed)
         written, deleted = committed.written, committed.deleted
     if generator is None:
         return None

@@ -111,6 +111,8 @@ class OutputWriter:
         self.old = state
         self.new = BuildState()
         self.stats = WriteStats()
+        #: Files written or linked into ``target`` that differ from ``previous`` (commit need not compare them).
+        self.changed: list[str] = []
 
     @property
     def in_place(self) -> bool:
@@ -140,14 +142,14 @@ class OutputWriter:
             return False
         if write_bytes_atomic(target_of(self.target, rel), data):
             self.stats.written += 1
+            self.changed.append(rel)
             return True
         self.stats.unchanged += 1
         return False
 
     def child(self) -> OutputWriter:
         """A writer for a worker process: same folders and state, its own counters."""
-        writer = OutputWriter(self.target, self.previous, self.old)
-        return writer
+        return OutputWriter(self.target, self.previous, self.old)
 
     def link(self, rel: str, cached: Path) -> bool:
         """Hard-link (or copy) a cache file into place; its cache name is its key."""
@@ -164,6 +166,7 @@ class OutputWriter:
             os.chmod(temporary, 0o644)
         os.replace(temporary, target)
         self.stats.linked += 1
+        self.changed.append(rel)
         return True
 
     @classmethod
@@ -218,32 +221,39 @@ class CommitStats:
     deleted: int = 0
 
 
-def commit(staging: Path, output: Path, removed: Iterable[str]) -> CommitStats:
+def commit(staging: Path, output: Path, removed: Iterable[str], changed: Iterable[str] = ()) -> CommitStats:
     """Move every staged file into ``output`` (unless identical), delete ``removed``, then drop ``staging``.
 
-    Every failure of a build happens before this runs, so a failed build leaves
-    the live output as it was; each file is replaced atomically.
+    ``changed`` lists staged files already known to differ from the output (the
+    writer compared them), so only the others (Pelican's own files) are compared
+    here. Every failure of a build happens before this runs, so a failed build
+    leaves the live output as it was; each file is replaced atomically.
     """
-    stats = CommitStats()
+    stats, known, made = CommitStats(), set(changed), set()
     for folder, dirs, names in os.walk(staging):
         dirs.sort()
         here = Path(folder)
+        rel_folder = here.relative_to(staging)
         for name in sorted(names):
-            source = here / name
-            rel = source.relative_to(staging)
-            target = output / rel
-            if _same_file(source, target):
+            rel = (rel_folder / name).as_posix()
+            source, target = here / name, output / rel
+            if rel not in known and _same_file(source, target):
                 stats.unchanged += 1
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             os.replace(source, target)
             stats.written += 1
+    emptied = set()
     for rel in removed:
         path = target_of(output, rel)
         if path.is_file():
             path.unlink()
             stats.deleted += 1
-            _prune_empty(path.parent, output)
+            emptied.add(path.parent)
+    for folder in sorted(emptied, key=lambda p: len(p.parts), reverse=True):  # deepest first, each once
+        _prune_empty(folder, output)
     shutil.rmtree(staging, ignore_errors=True)
     return stats
 

@@ -83,12 +83,13 @@ def _render_serial(todo: Sequence[Page], render: Render, writer: OutputWriter) -
 _JOB: tuple[Sequence[Page], Render, OutputWriter] | None = None
 
 
-def _render_chunk(start: int, stop: int) -> tuple[int, int, int]:
-    """Render pages ``start:stop`` of the job in a worker; ``(written, unchanged, markdown rendered)``."""
+def _render_chunk(start: int, stop: int) -> tuple[int, int, int, list[str]]:
+    """Render pages ``start:stop`` of the job in a worker; ``(written, unchanged, Markdown converted, files)``."""
     todo, render, writer = _JOB
     before = markup.RENDERED["markdown"]
-    written, unchanged, _ = _render_serial(todo[start:stop], render, writer.child())
-    return written, unchanged, markup.RENDERED["markdown"] - before
+    child = writer.child()
+    written, unchanged, _ = _render_serial(todo[start:stop], render, child)
+    return written, unchanged, markup.RENDERED["markdown"] - before, child.changed
 
 
 def _render_parallel(todo: Sequence[Page], render: Render, writer: OutputWriter, workers: int) -> tuple[int, int, int]:
@@ -108,4 +109,6 @@ def _render_parallel(todo: Sequence[Page], render: Render, writer: OutputWriter,
     unchanged = sum(result[1] for result in results)
     writer.stats.written += written
     writer.stats.unchanged += unchanged
+    for result in results:
+        writer.changed += result[3]
     return written, unchanged, sum(result[2] for result in results)
