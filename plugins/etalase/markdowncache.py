@@ -69,6 +69,7 @@ def _compute(text: str, key: str) -> str:
 def save(path: Path, texts: Iterable[str]) -> None:
     """Write the entries of ``texts`` (those this build shows) to ``path``, if they differ from what is there."""
     wanted = {key for text in texts for key in keys_of(text)}
+    wanted |= {markup.summary_key(text, width) for text in texts for width in markup.SUMMARY_WIDTHS}
     keep = {key: markup.STORE[key] for key in sorted(wanted) if key in markup.STORE}
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     write_bytes_atomic(Path(path), pickle.dumps(keep, protocol=pickle.HIGHEST_PROTOCOL))

@@ -100,9 +100,30 @@ def clean_page(html: str | None) -> Markup:
     return clean(html or "", tags=PAGE_TAGS, link_rel=None)
 
 
+#: The widths :func:`plain_summary` was asked for in this process (their results are kept in :data:`STORE`).
+SUMMARY_WIDTHS: set[int] = set()
+
+
+def summary_key(text: str, width: int) -> str:
+    """The key of a text's summary at ``width`` in :data:`STORE`."""
+    return f"s{width}:{text_key(text)}"
+
+
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def plain_summary(text: str | None, width: int = 155) -> str:
     """Staff Markdown as one line of plain text, shortened on a word boundary (meta descriptions)."""
+    if not text:
+        return ""
+    SUMMARY_WIDTHS.add(width)
+    key = summary_key(text, width)
+    found = STORE.get(key)
+    if found is None:
+        found = STORE[key] = _summary(text, width)
+    return found
+
+
+def _summary(text: str, width: int) -> str:
+    """:func:`plain_summary` without the store."""
     plain = " ".join(render_markdown(text).striptags().split())
     if len(plain) <= width:  # what textwrap.shorten returns for a text that fits, without its ~1 ms of chunking
         return plain
