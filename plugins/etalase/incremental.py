@@ -113,6 +113,7 @@ class OutputWriter:
         self.stats = WriteStats()
         #: Files written or linked into ``target`` that differ from ``previous`` (commit need not compare them).
         self.changed: list[str] = []
+        self.folders: set[Path] = set()
 
     @property
     def in_place(self) -> bool:
@@ -156,15 +157,18 @@ class OutputWriter:
         if self.fresh(rel, Path(cached).name):
             return False
         target = target_of(self.target, rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.unlink(missing_ok=True)
+        if target.parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
         try:
-            os.link(cached, temporary)
+            os.link(cached, target)  # a new name appears whole: no temporary needed (most builds stage anew)
+        except FileExistsError:
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            temporary.unlink(missing_ok=True)
+            _link_or_copy(cached, temporary)
+            os.replace(temporary, target)
         except OSError:  # another file system: copy instead
-            shutil.copyfile(cached, temporary)
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
+            _link_or_copy(cached, target)
         self.stats.linked += 1
         self.changed.append(rel)
         return True
@@ -202,6 +206,15 @@ class OutputWriter:
     def removed(self) -> list[str]:
         """Files the previous build produced that this one did not (to delete from the live output)."""
         return sorted(set(self.old.files) - set(self.new.files))
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Hard-link ``source`` at ``target``, or copy it (world-readable) where links are not possible."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+        os.chmod(target, 0o644)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
