@@ -11,13 +11,13 @@ from etalase.errors import DataError
 from tests.catalogue_helpers import EXHIBITOR, ROOTS, copy_root, edit
 
 
-def load_issues(root: Path, cache: Path) -> list[str]:
-    """Every issue of a cached load, as ``file:line:column code field message``."""
+def load_issues(root: Path, cache: Path, workers: int = 1) -> list[str]:
+    """Every issue of a cached load, as ``file:line:column code field message`` (IDs of a valid catalogue)."""
     try:
-        load_catalogue(root, cache)
+        catalogue = load_catalogue(root, cache, workers)
     except DataError as exc:
         return [f"{i.location()} {i.code} {i.field_path} {i.message}" for i in exc.issues]
-    return []
+    return [item.id for item in catalogue.listings]
 
 
 def test_second_load_parses_nothing_and_gives_the_same_catalogue(tmp_path):
@@ -58,3 +58,14 @@ def test_a_broken_entry_is_a_miss(tmp_path):
         entry.write_bytes(b"not a pickle")
     load_catalogue(root, tmp_path / "cache")
     assert LAST_LOAD["cache"].hits == 0
+
+
+@pytest.mark.parametrize("name", ["site-invalid", "site-hostile", "search"])
+def test_parsing_on_several_processes_gives_the_same_issues_and_records(tmp_path, name, monkeypatch):
+    from etalase import recordcache
+
+    monkeypatch.setattr(recordcache, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(recordcache, "CHUNK", 2)
+    root = ROOTS / name / "catalogue_data"
+    assert load_issues(root, tmp_path / "parallel", workers=2) == load_issues(root, tmp_path / "serial")
+    assert load_issues(root, tmp_path / "parallel", workers=2) == load_issues(root, tmp_path / "serial")

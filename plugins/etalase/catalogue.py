@@ -148,15 +148,16 @@ def build_catalogue(result: LoadResult) -> Catalogue:
     return catalogue
 
 
-def load_catalogue(root: Path, cache_dir: Path | None = None) -> Catalogue:
+def load_catalogue(root: Path, cache_dir: Path | None = None, workers: int = 1) -> Catalogue:
     """Load, validate and check ``root``; raise :class:`DataError` with every problem.
 
     With ``cache_dir``, files whose bytes were loaded before come from the record
-    cache (:mod:`etalase.recordcache`) instead of being parsed again.
+    cache (:mod:`etalase.recordcache`) instead of being parsed again; the others
+    are parsed on ``workers`` processes.
     """
     from .recordcache import RecordCache
 
-    cache = RecordCache(Path(cache_dir)) if cache_dir is not None else None
+    cache = RecordCache(Path(cache_dir), workers=workers) if cache_dir is not None else None
     with paused_gc():
         result = load_files(Path(root), cache)
         run_checks(result)

@@ -79,7 +79,8 @@ class EtalaseGenerator(Generator):
             log.info("%s: nothing changed since the last build of %s", options.catalogue, self.live)
             return
         try:
-            catalogue = load_catalogue(options.catalogue, options.build_cache / "records")
+            catalogue = load_catalogue(options.catalogue, options.build_cache / "records",
+                                       worker_count(options.render_workers))
         except DataError as exc:
             raise CatalogueReport(exc.issues) from None
         if options.batch is not None:

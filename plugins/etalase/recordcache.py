@@ -18,7 +18,9 @@ import copyreg
 import functools
 import hashlib
 import logging
+import multiprocessing
 import pickle
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +29,7 @@ import yaml
 
 from .artifacts import write_bytes_atomic
 from .errors import Issue
-from .loader import LoadedFile
+from .loader import LoadedFile, LoadResult
 from .models import RecordModel, StaffModel
 
 log = logging.getLogger(__name__)
@@ -100,6 +102,9 @@ class RecordCache:
     root: Path
     stats: CacheStats = field(default_factory=CacheStats)
     pending: list[tuple[str, LoadedFile]] = field(default_factory=list)
+    #: Processes that parse misses; with more than one, misses wait for :meth:`parse_deferred`.
+    workers: int = 1
+    deferred: list[tuple[LoadedFile, type[RecordModel]]] = field(default_factory=list)
 
     def key(self, loaded: LoadedFile, model: type[RecordModel]) -> str:
         """The entry key of one file (its bytes' digest) read as ``model`` at its path."""
@@ -132,13 +137,58 @@ class RecordCache:
         self.stats.hits += 1
         return True
 
+    def defer(self, loaded: LoadedFile, raw: bytes, model: type[RecordModel]) -> bool:
+        """Keep a miss for :meth:`parse_deferred` (True) when parsing on several cores."""
+        if self.workers <= 1:
+            return False
+        loaded.raw = raw
+        self.deferred.append((loaded, model))
+        return True
+
+    def parse_deferred(self, result: LoadResult) -> None:
+        """Parse the deferred misses, in forked workers when there are many; fill their files and issues."""
+        jobs = [(loaded.path, loaded.shown, loaded.raw, model) for loaded, model in self.deferred]
+        if len(jobs) >= PARALLEL_MIN:
+            chunks = [jobs[start:start + CHUNK] for start in range(0, len(jobs), CHUNK)]
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
+                done = [item for chunk in pool.map(_parse_all, chunks) for item in chunk]
+        else:
+            done = _parse_all(jobs)
+        for (loaded, _), (parsed, record, issues, privacy) in zip(self.deferred, done, strict=True):
+            loaded.record, loaded.issues, loaded.privacy = record, issues, privacy
+            if not parsed:
+                loaded.raw = None
+            result.issues.extend(issues)
+        self.deferred.clear()
+
     def save(self) -> int:
         """Write an entry for every file parsed in this run (after the checks filled in privacy findings)."""
         for key, loaded in self.pending:
-            entry = Entry(loaded._document is not None, loaded.record, tuple(loaded.issues),
+            parsed = loaded._document is not None or loaded.raw is not None  # raw: parsed in a worker
+            entry = Entry(parsed, loaded.record, tuple(loaded.issues),
                           tuple(loaded.privacy or ()))
             write_bytes_atomic(self.path(key), pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
             self.stats.written += 1
         self.pending.clear()
         return self.stats.written
 
+
+
+#: Fewer misses than this are parsed in the build process.
+PARALLEL_MIN = 64
+CHUNK = 32
+
+
+def _parse_all(jobs: list[tuple[Path, str, bytes, type[RecordModel]]]) -> list[tuple]:
+    """Parse and validate files and scan them for personal data; ``(parsed, record, issues, privacy)`` each."""
+    from .checks import privacy_issues
+    from .loader import _parse
+
+    out = []
+    for path, shown, raw, model in jobs:
+        scratch = LoadResult(root=path.parent)
+        loaded = LoadedFile(path, shown)
+        _parse(scratch, loaded, raw, model)
+        out.append((loaded._document is not None, loaded.record, scratch.issues, privacy_issues(loaded)))
+    return out
