@@ -39,6 +39,7 @@ def texts_of(catalogue: Catalogue) -> list[str]:
 
 def load(path: Path) -> int:
     """Fill the store from ``path`` (a missing or broken file is an empty cache); return how many entries."""
+    LOADED["entries"] = -1  # until read: the next save writes
     try:
         stored = pickle.loads(Path(path).read_bytes())  # noqa: S301 - our own cache folder, not user input
     except FileNotFoundError:
@@ -48,7 +49,17 @@ def load(path: Path) -> int:
         return 0
     if isinstance(stored, dict):
         markup.STORE.update(stored)
+    LOADED["entries"] = len(markup.STORE)
     return len(markup.STORE)
+
+
+#: How many entries the store held after :func:`load`: :func:`save` writes only when this build added some.
+LOADED = {"entries": -1}
+
+
+def _done_key(text: str) -> str:
+    """The key marking that every entry :func:`keys_of` lists for ``text`` is in the store."""
+    return "done:" + markup.text_key(text)
 
 
 def keys_of(text: str) -> list[str]:
@@ -67,8 +78,11 @@ def _compute(text: str, key: str) -> str:
 
 
 def save(path: Path, texts: Iterable[str]) -> None:
-    """Write the entries of ``texts`` (those this build shows) to ``path``, if they differ from what is there."""
-    wanted = {key for text in texts for key in keys_of(text)}
+    """Write the entries of ``texts`` (those this build shows) to ``path`` when this build added any."""
+    if len(markup.STORE) == LOADED["entries"]:
+        return
+    texts = list(texts)
+    wanted = {key for text in texts for key in [*keys_of(text), _done_key(text)]}
     wanted |= {markup.summary_key(text, width) for text in texts for width in markup.SUMMARY_WIDTHS}
     keep = {key: markup.STORE[key] for key in sorted(wanted) if key in markup.STORE}
     Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +96,8 @@ def _compute_all(jobs: list[tuple[str, str]]) -> list[str]:
 
 def prerender(texts: Iterable[str], workers: int) -> int:
     """Compute every entry the texts need that is not in the store yet, on ``workers`` processes; return how many."""
-    jobs = list(dict.fromkeys((text, key) for text in texts for key in keys_of(text) if key not in markup.STORE))
+    new = [text for text in dict.fromkeys(texts) if _done_key(text) not in markup.STORE]
+    jobs = [(text, key) for text in new for key in keys_of(text) if key not in markup.STORE]
     if workers > 1 and len(jobs) >= PARALLEL_MIN:
         chunks = [jobs[start:start + CHUNK] for start in range(0, len(jobs), CHUNK)]
         context = multiprocessing.get_context("fork")
@@ -94,4 +109,6 @@ def prerender(texts: Iterable[str], workers: int) -> int:
     else:
         for text, key in jobs:
             markup.STORE[key] = _compute(text, key)
+    for text in new:
+        markup.STORE[_done_key(text)] = ""
     return len(jobs)
