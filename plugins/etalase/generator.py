@@ -30,7 +30,7 @@ from .pages import Page, PageRef, SiteInfo, refs
 from .plan import plan_pages
 from .preview import only_batch
 from .producers import collect
-from .renderer import RenderStats, render_pages, worker_count
+from .renderer import RenderStats, in_background, render_pages, worker_count
 from .report import format_text
 from .search import thumbnails_of
 from .search.records import build_records
@@ -126,15 +126,18 @@ class EtalaseGenerator(Generator):
             return
         out = OutputWriter(target, live if state.files else None, state)  # no state: build everything
         marks = Fingerprints(self.catalogue, self.media.photo_keys(), self.site_digest())
+        whole = hashlib.sha256(f"{marks.catalogue}{self.site!r}".encode()).hexdigest()  # every page, photo, record
+        workers = worker_count(options.render_workers)
+        producing = None if out.group_fresh("artifacts", whole) else \
+            in_background(workers, collect, self.catalogue, self.site)  # open data takes seconds: overlap it
         self.render_stats = render_pages(self.pages, lambda page: marks.page(page, self.sharing.heads.get(page.url)),
-                                         self.render, out, worker_count(options.render_workers))
+                                         self.render, out, workers)
         for page in self.pages:
             signals.content_written.send(str(target / page.file), context=self.page_context(page))
         self.media.published = publish_media(out, self.media.files())
         self.emit = EmitStats(self.media.published)
-        whole = hashlib.sha256(f"{marks.catalogue}{self.site!r}".encode()).hexdigest()  # every page, photo, record
-        if not out.group_fresh("artifacts", whole):
-            artifacts = collect(self.catalogue, self.site)
+        if producing is not None:
+            artifacts = producing.result()
             self.emit.artifacts_written = write_outputs(out, artifacts)
             out.group("artifacts", whole, [artifact.path for artifact in artifacts])
         if not out.group_fresh("search", whole):

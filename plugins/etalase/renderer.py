@@ -15,9 +15,12 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import markup
 from .incremental import OutputWriter
@@ -112,3 +115,52 @@ def _render_parallel(todo: Sequence[Page], render: Render, writer: OutputWriter,
     for result in results:
         writer.changed += result[3]
     return written, unchanged, sum(result[2] for result in results)
+
+
+class Background:
+    """A call running in a forked child (or already done, with one worker); :meth:`result` waits for it.
+
+    A bare ``os.fork``, not a pool: a pool's management thread would still be
+    running when the render workers are forked. The child pickles the result
+    (or the exception) into a temporary file and leaves with ``os._exit``.
+    The call must not log warnings (they would not reach the parent's
+    collector): the producers it is used for do not.
+    """
+
+    def __init__(self, workers: int, func: Callable, *args):
+        self.pid = None
+        if workers <= 1:
+            self.value = func(*args)
+            return
+        handle, self.path = tempfile.mkstemp(prefix="etalase-background-", suffix=".pickle")
+        os.close(handle)
+        pid = os.fork()
+        if pid == 0:  # the child
+            code = 0
+            try:
+                data = pickle.dumps(("value", func(*args)), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+                data, code = pickle.dumps(("error", exc)), 1
+            try:
+                Path(self.path).write_bytes(data)
+            finally:
+                os._exit(code)
+        self.pid = pid
+
+    def result(self):
+        """The call's return value (its exception is raised here)."""
+        if self.pid is None:
+            return self.value
+        os.waitpid(self.pid, 0)
+        try:
+            kind, value = pickle.loads(Path(self.path).read_bytes())  # noqa: S301 - written by our own child
+        finally:
+            Path(self.path).unlink(missing_ok=True)
+        if kind == "error":
+            raise value
+        return value
+
+
+def in_background(workers: int, func: Callable, *args) -> Background:
+    """Start ``func(*args)`` in a forked child when there is more than one core to use."""
+    return Background(workers, func, *args)
