@@ -198,13 +198,31 @@ def _render_into_cache(spec: CardSpec, key: str, cache_root: Path) -> None:
 
 
 def _photo_panel(photo: Path) -> Image.Image:
-    """Return the photo cover-cropped to the photo box."""
-    size = (PHOTO_BOX[2] - PHOTO_BOX[0], PHOTO_BOX[3] - PHOTO_BOX[1])
-    with open_header(photo.read_bytes(), str(photo)) as img:
-        draft_for_width(img, size[0] * 2)
-        load_checked(img, str(photo))
-        upright = normalize(img, str(photo))
-    return ImageOps.fit(upright, size, Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+    """Return the photo cover-cropped to the photo box.
+
+    The last few panels are kept by the hash of their photo's bytes: a worker
+    drawing several cards of one picture (a shared photo, a seller's logo)
+    decodes and resizes it once. The caller gets a copy to paste.
+    """
+    data = photo.read_bytes()
+    digest = hashlib.sha256(data).digest()
+    panel = _PANELS.pop(digest, None)
+    if panel is None:
+        size = (PHOTO_BOX[2] - PHOTO_BOX[0], PHOTO_BOX[3] - PHOTO_BOX[1])
+        with open_header(data, str(photo)) as img:
+            draft_for_width(img, size[0] * 2)
+            load_checked(img, str(photo))
+            upright = normalize(img, str(photo))
+        panel = ImageOps.fit(upright, size, Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+    _PANELS[digest] = panel  # most recently used last
+    while len(_PANELS) > PANELS_KEPT:
+        del _PANELS[next(iter(_PANELS))]
+    return panel.copy()
+
+
+#: Photo panels kept per process, by the SHA-256 of the photo's bytes (see :func:`_photo_panel`).
+_PANELS: dict[bytes, Image.Image] = {}
+PANELS_KEPT = 4
 
 
 def _brand_panel(title: str) -> Image.Image:
