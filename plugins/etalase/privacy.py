@@ -41,10 +41,15 @@ PHONE_RE = re.compile(r"(?<![\w+])(?:\+62|62|\(?0)[\d()\s.-]{8,17}\d(?![\w])")
 # An amount with thousands dots (625.000.000) or right after "Rp" is money, not a phone number.
 AMOUNT_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 RUPIAH_BEFORE_RE = re.compile(r"rp\.?\s*$", re.IGNORECASE)
+# Both patterns above need at least nine digits with only these characters between them (a NIK has 16, a
+# phone number that counts 9 to 14): a text without such a run is skipped without running them.
+_DIGIT_RUN = re.compile(r"\d(?:[()\s.+-]*\d){8}")
 
 
 def scan_text(text: str) -> Iterator[tuple[str, str, int]]:
     """Yield ``(code, excerpt, offset)`` for every NIK-like or phone-like number in ``text``."""
+    if not _DIGIT_RUN.search(text):
+        return
     niks = [match.span() for match in NIK_RE.finditer(text)]
     for match in NIK_RE.finditer(text):
         yield "P01", match.group(0), match.start()
@@ -59,17 +64,26 @@ def scan_text(text: str) -> Iterator[tuple[str, str, int]]:
 
 def scan_data(data: object, path: tuple = ()) -> Iterator[tuple[tuple, str, str, int]]:
     """Walk plain loaded data and yield ``(path, code, excerpt, offset)`` for each finding."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key in ALLOWED_KEYS:
-                continue
-            yield from scan_data(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from scan_data(value, (*path, index))
-    elif isinstance(data, str):
+    if isinstance(data, str):
         for code, excerpt, offset in scan_text(data):
             yield path, code, excerpt, offset
+        return
+    if isinstance(data, dict):
+        items = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
+        return
+    # Strings are checked here rather than one call deeper: this walk visits every value of the catalogue.
+    for key, value in items:
+        if key in ALLOWED_KEYS:  # list indexes are never in it
+            continue
+        if value.__class__ is str:
+            if _DIGIT_RUN.search(value):
+                for code, excerpt, offset in scan_text(value):
+                    yield (*path, key), code, excerpt, offset
+        else:
+            yield from scan_data(value, (*path, key))
 
 
 def mask(excerpt: str) -> str:

@@ -17,6 +17,7 @@ every problem in one run; the value a problem replaced is listed in
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -324,7 +325,7 @@ def _block_starts(text: str, indicators: dict[Path_, int]) -> dict[Path_, Mark]:
     lines = text.split("\n")
     starts = {}
     for path, line in indicators.items():
-        content = [row for row in lines[line + 1 :] if row.strip()]
-        indent = len(content[0]) - len(content[0].lstrip(" ")) if content else 0
+        first = next((row for row in itertools.islice(lines, line + 1, None) if row.strip()), None)
+        indent = len(first) - len(first.lstrip(" ")) if first is not None else 0
         starts[path] = Mark(line + 2, indent + 1)
     return starts
