@@ -166,7 +166,11 @@ def load_catalogue(root: Path, cache_dir: Path | None = None, workers: int = 1) 
             LAST_LOAD["cache"] = cache.stats
         if result.issues:
             raise DataError(result.issues)
-        return build_catalogue(result)
+        catalogue = build_catalogue(result)
+        # Free the parsed documents while the collector still sleeps: the first collection after it wakes
+        # would otherwise walk every key, value and mark of every file once more before they go.
+        del result, cache
+    return catalogue
 
 
 #: What the last :func:`load_catalogue` of this process did (record cache counters); tests and benchmarks read it.

@@ -190,8 +190,7 @@ def _pydantic_issue(loaded: LoadedFile, error: dict, model: type[BaseModel]) -> 
     return make_issue(loaded.shown, mark.line, mark.column, code, loc, message)
 
 
-def _read(result: LoadResult, path: Path, model: type[RecordModel], cache=None) -> None:
-    shown = display_path(path, result.root)
+def _read(result: LoadResult, path: Path, model: type[RecordModel], shown: str, cache=None) -> None:
     loaded = LoadedFile(path, shown)
     result.files[shown] = loaded
     if path.is_symlink():
@@ -279,15 +278,16 @@ def _walk(root: Path):
                 yield here / name
 
 
-def _record_files(root: Path, result: LoadResult) -> list[tuple[Path, type[RecordModel]]]:
-    """List every record file, reporting misplaced files and invalid names."""
-    found: list[tuple[Path, type[RecordModel]]] = []
+def _record_files(root: Path, result: LoadResult) -> list[tuple[Path, type[RecordModel], str]]:
+    """List every record file with its path as staff see it, reporting misplaced files and invalid names."""
+    found: list[tuple[Path, type[RecordModel], str]] = []
     for rel, model in SINGLE_FILES.items():
         path = root / rel
+        shown = display_path(path, root)
         if path.exists() or path.is_symlink():
-            found.append((path, model))
+            found.append((path, model, shown))
         else:
-            result.issues.append(make_issue(display_path(path, root), 1, 1, "F14", (), f"berkas wajib {rel} belum ada"))
+            result.issues.append(make_issue(shown, 1, 1, "F14", (), f"berkas wajib {rel} belum ada"))
     for path in _walk(root):
         rel = path.relative_to(root)
         shown = display_path(path, root)
@@ -301,7 +301,7 @@ def _record_files(root: Path, result: LoadResult) -> list[tuple[Path, type[Recor
             if problem:
                 result.issues.append(make_issue(shown, 1, 1, problem[0], (), problem[1]))
             else:
-                found.append((path, FOLDERS[top]))
+                found.append((path, FOLDERS[top], shown))
         elif _is_yaml(path):
             result.issues.append(make_issue(shown, 1, 1, "R14", (), "berkas ini tidak dibaca dari folder ini"))
     return found
@@ -319,8 +319,8 @@ def load_files(root: Path, cache=None) -> LoadResult:
             make_issue(display_path(root, root), 1, 1, "Y12", (), messages.load_message("Y12", {"reason": reason}))
         )
         return result
-    for path, model in _record_files(root, result):
-        _read(result, path, model, cache)
+    for path, model, shown in _record_files(root, result):
+        _read(result, path, model, shown, cache)
     if cache is not None:
         cache.parse_deferred(result)
     log.debug("%s: loaded %d files, %d issues", root, len(result.files), len(result.issues))

@@ -49,6 +49,10 @@ class Mark(NamedTuple):
     column: int
 
 
+# ``_new_mark(Mark, (line, column))`` is ``Mark(line, column)`` without the Python-level ``__new__``.
+_new_mark = tuple.__new__
+
+
 @dataclass
 class LoadProblem:
     """A problem found while reading a file, before any model sees it."""
@@ -195,11 +199,12 @@ class _Builder:
         if tag and tag != "!" and (not scalar or not any(implicit)):
             self._problem("Y05", event, path, tag=_tag_name(tag))
 
-    # The three methods below run for every key and value of 10,000-product catalogues: they compare
-    # classes instead of calling isinstance and make marks inline (profiled; see docs/performance.md).
+    # The methods below run for every key and value of 10,000-product catalogues: they compare classes
+    # instead of calling isinstance, make marks inline and take plain untagged scalars (nearly every key
+    # and value) without a call to _node (profiled; see docs/performance.md).
     def _node(self, event, path: Path_, depth: int) -> object:
         start = event.start_mark
-        self.marks[path] = Mark(start.line + 1, start.column + 1)
+        self.marks[path] = _new_mark(Mark, (start.line + 1, start.column + 1))
         cls = event.__class__
         if cls is _ALIAS:
             self._problem("Y04", event, path, dropped=True, anchor=f"*{event.anchor}")
@@ -223,27 +228,43 @@ class _Builder:
 
     def _sequence(self, path: Path_, depth: int) -> list:
         items: list = []
-        node = self._node
+        node, marks = self._node, self.marks
         for event in self.events:
-            if event.__class__ is _SEQUENCE_END:
+            cls = event.__class__
+            if cls is _SEQUENCE_END:
                 break
-            items.append(node(event, (*path, len(items)), depth + 1))
+            child = (*path, len(items))
+            if cls is _SCALAR and not event.style and event.tag is None and not event.anchor and depth < MAX_DEPTH:
+                start = event.start_mark
+                marks[child] = _new_mark(Mark, (start.line + 1, start.column + 1))
+                value = event.value
+                items.append(None if value in _NULLS else _nfc(value))
+            else:
+                items.append(node(event, child, depth + 1))
         return items
 
     def _mapping(self, path: Path_, depth: int) -> dict:
         result: dict = {}
-        events, node, key_marks = self.events, self._node, self.key_marks
+        events, node, marks, key_marks = self.events, self._node, self.marks, self.key_marks
+        key_path = (*path, "<key>")
+        fast = depth < MAX_DEPTH  # keys and values sit at depth + 1
         for event in events:
-            if event.__class__ is _MAPPING_END:
+            cls = event.__class__
+            if cls is _MAPPING_END:
                 break
             start = event.start_mark
-            key_mark = Mark(start.line + 1, start.column + 1)
-            key = node(event, (*path, "<key>"), depth + 1)
+            key_mark = _new_mark(Mark, (start.line + 1, start.column + 1))
+            if fast and cls is _SCALAR and not event.style and event.tag is None and not event.anchor:
+                marks[key_path] = key_mark
+                key = event.value
+                key = None if key in _NULLS else _nfc(key)
+            else:
+                key = node(event, key_path, depth + 1)
             value_event = next(events)
             if key.__class__ is not str:
-                if event.__class__ is not _ALIAS:  # an alias key is reported as Y04 already
+                if cls is not _ALIAS:  # an alias key is reported as Y04 already
                     self.problems.append(LoadProblem("Y06", key_mark, path))
-                node(value_event, (*path, "<key>"), depth + 1)
+                node(value_event, key_path, depth + 1)
                 continue
             child = (*path, key)
             if key in result:
@@ -252,7 +273,14 @@ class _Builder:
                 node(value_event, (*path, "<duplicate>"), depth + 1)
                 continue
             key_marks[child] = key_mark
-            result[key] = node(value_event, child, depth + 1)
+            if (fast and value_event.__class__ is _SCALAR and value_event.tag is None and not value_event.anchor
+                    and value_event.style != "|"):
+                start = value_event.start_mark
+                marks[child] = _new_mark(Mark, (start.line + 1, start.column + 1))
+                value = value_event.value
+                result[key] = None if not value_event.style and value in _NULLS else _nfc(value)
+            else:
+                result[key] = node(value_event, child, depth + 1)
         return result
 
     def _skip(self, event) -> None:
