@@ -103,6 +103,21 @@ def test_a_removed_product_loses_its_page(site, data):
     assert tree(result.output) == tree(site(data, "cold").output)
 
 
+def test_a_page_whose_only_change_is_its_preview_card_is_rendered_again(site, data):
+    """A category page of another seller shows the home card, which counts the products: one fewer, a new card."""
+    unrelated = "kategori/minuman/index.html"
+    before = (site(data).output / unrelated).read_text(encoding="utf-8")
+    assert "batik-rawamangun" not in before and "syal-batik-cap" not in before
+    path = data / SELLER
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("  - id: syal-batik-cap")], encoding="utf-8")
+    result = site(data)
+    assert unrelated in result.work.pages.files
+    after = (result.output / unrelated).read_text(encoding="utf-8")
+    card = 'property="og:image" content="'
+    assert after.split(card)[1].split('"')[0] != before.split(card)[1].split('"')[0]
+
+
 def test_a_failed_incremental_build_leaves_the_output_untouched(site, data):
     first = site(data)
     before, stamps = tree(first.output), mtimes(first.output)

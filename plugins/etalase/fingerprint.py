@@ -102,7 +102,13 @@ class Fingerprints:
                                 *sorted(f"{name}={key}" for name, key in photo_keys.items())])
 
     def page(self, page: Page, extra: object = None) -> str:
-        """The fingerprint of one page; ``extra`` is anything else it shows (its sharing head)."""
+        """The fingerprint of one page; ``extra`` is anything else it shows (the preview card its head names).
+
+        A page's head (canonical URL, JSON-LD, share links, QR code) is made
+        from its own context and the site, except for its preview card, which
+        may be another page's (the home card counts every product): hence
+        ``extra``, so heads need not be made for pages that are not rendered.
+        """
         parts = [self.site, page.template, page.url, page.kind, page.title, page.record_id, repr(page.pagination)]
         self._walk(page.context, parts)
         parts.append(repr(extra))

@@ -130,7 +130,7 @@ class EtalaseGenerator(Generator):
         workers = worker_count(options.render_workers)
         producing = None if out.group_fresh("artifacts", whole) else \
             in_background(workers, collect, self.catalogue, self.site)  # open data takes seconds: overlap it
-        self.render_stats = render_pages(self.pages, lambda page: marks.page(page, self.sharing.heads.get(page.url)),
+        self.render_stats = render_pages(self.pages, lambda page: marks.page(page, self.sharing.card(page)),
                                          self.render, out, workers)
         for page in self.pages:
             signals.content_written.send(str(target / page.file), context=self.page_context(page))
@@ -148,7 +148,7 @@ class EtalaseGenerator(Generator):
         out.new.inputs = self.inputs
         slim = replace(self.site, pages=(), photo_urls={})
         out.new.shared_context = {"programme": self.catalogue.programme,
-                                  "sharing": Sharing({}, self.sharing.default, slim.url)}
+                                  "sharing": Sharing({}, None, self.sharing.default, slim.url)}
         markdowncache.save(options.build_cache / "markdown.pickle", markdowncache.texts_of(self.catalogue))
         if options.previous_output is None:  # a plain ``pelican`` run; etalase.build saves after its commit
             out.new.save(options.build_cache / "state", target)

@@ -54,16 +54,34 @@ class PageHead:
 
 
 class Sharing:
-    """The head of every planned page by URL; templates reach it as ``sharing``."""
+    """The head of every planned page by URL; templates reach it as ``sharing``.
 
-    def __init__(self, heads: Mapping[str, PageHead], default: PageHead, link: Link):
-        self.heads = dict(heads)
+    A head is made when a template first asks for it (and kept): a build that
+    renders few pages makes few heads, and render workers make theirs in
+    parallel. ``pages`` and ``ctx`` are what :func:`page_heads` was given;
+    without them every page gets the default head.
+    """
+
+    def __init__(self, pages: Mapping[str, Page], ctx: Context | None, default: PageHead, link: Link):
+        self.pages = pages
+        self.ctx = ctx
         self.default = default
         self.link = link
+        self.heads: dict[str, PageHead] = {}
 
     def head(self, path: str) -> PageHead:
         """The head of the page at ``path``; unknown pages get the home card and their own canonical URL."""
-        return self.heads.get(path) or replace(self.default, kind="page", canonical=self.link(path), jsonld=())
+        found = self.heads.get(path)
+        if found is None:
+            page = self.pages.get(path)
+            if page is None or self.ctx is None:
+                return replace(self.default, kind="page", canonical=self.link(path), jsonld=())
+            found = self.heads[path] = make_head(self.ctx, page)
+        return found
+
+    def card(self, page: Page) -> str | None:
+        """The card file a page's head shows: with the page's own inputs, all that makes its head (fingerprints)."""
+        return self.ctx.card_path(card_key(page)) if self.ctx is not None else None
 
     def short_url(self, path: str) -> str:
         """The page's URL as printed under a QR code (no scheme)."""
@@ -89,6 +107,11 @@ class Context:
             return None
         spec, path = spec_path
         return ImageRef(self.link(path), WIDTH, HEIGHT, card_alt(spec))
+
+    def card_path(self, key: str) -> str | None:
+        """The card file :meth:`image` shows for ``key`` (its name is a hash of what the card shows)."""
+        image = self.cards.get(key) or self.cards.get(urls.HOME)
+        return image[1] if image else None
 
     def trail(self, *steps: tuple[str, str]) -> dict:
         """A breadcrumb list starting at the home page; ``steps`` are ``(name, path)``."""
@@ -157,13 +180,15 @@ def card_key(page: Page) -> str:
     return page.url
 
 
+def make_head(ctx: Context, page: Page) -> PageHead:
+    """The head of one planned page."""
+    canonical = None if page.kind in NO_CANONICAL else ctx.link(page.url)
+    head = PageHead(ctx.site_name, page.kind, canonical, ctx.image(card_key(page)), share_text=page.title)
+    make = HEADS.get(page.kind)
+    return make(ctx, page, head) if make else head
+
+
 def page_heads(pages: Iterable[Page], ctx: Context) -> Sharing:
-    """The head of every planned page, and the default for pages planned elsewhere."""
+    """The heads of the planned pages (made when asked for), and the default for pages planned elsewhere."""
     default = PageHead(ctx.site_name, "page", None, ctx.image(urls.HOME))
-    heads: dict[str, PageHead] = {}
-    for page in pages:
-        canonical = None if page.kind in NO_CANONICAL else ctx.link(page.url)
-        head = PageHead(ctx.site_name, page.kind, canonical, ctx.image(card_key(page)), share_text=page.title)
-        make = HEADS.get(page.kind)
-        heads[page.url] = make(ctx, page, head) if make else head
-    return Sharing(heads, default, ctx.link)
+    return Sharing({page.url: page for page in pages}, ctx, default, ctx.link)
