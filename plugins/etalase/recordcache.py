@@ -130,10 +130,7 @@ class RecordCache:
             self.stats.parsed += 1
             self.pending.append((key, loaded))
             return False
-        loaded.record = entry.record
-        loaded.issues = list(entry.issues)
-        loaded.privacy = list(entry.privacy)
-        loaded.raw = raw if entry.parsed else None
+        _fill(loaded, entry, raw)
         loaded.cached = True
         self.stats.hits += 1
         return True
@@ -149,8 +146,9 @@ class RecordCache:
     def parse_deferred(self, result: LoadResult) -> None:
         """Parse the deferred misses, in forked workers when there are many; fill their files and issues.
 
-        Whoever parses a file also writes its entry, so the build process does not pickle it again in
-        :meth:`save` (about half a second at 10,000 products, while the workers' cores would sit idle).
+        Whoever parses a file also writes its entry and hands back the entry's bytes, so each record is
+        pickled once, and not again in :meth:`save` (about half a second at 10,000 products). Entries are
+        read back here while the workers go on with the next files.
         """
         jobs = [(loaded.path, loaded.shown, loaded.raw, model, self.path(self.key(loaded, model)))
                 for loaded, model in self.deferred]
@@ -158,18 +156,18 @@ class RecordCache:
             chunks = [jobs[start:start + CHUNK] for start in range(0, len(jobs), CHUNK)]
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
-                done = [item for chunk in pool.map(_parse_all, chunks) for item in chunk]
+                self._take(result, (blob for chunk in pool.map(_parse_all, chunks) for blob in chunk))
         else:
-            done = _parse_all(jobs)
-        for (loaded, _), (parsed, record, issues, privacy) in zip(self.deferred, done, strict=True):
-            loaded.record, loaded.issues, loaded.privacy = record, issues, privacy
-            if not parsed:
-                loaded.raw = None
-            result.issues.extend(issues)
+            self._take(result, _parse_all(jobs))
         written = {id(loaded) for loaded, _ in self.deferred}
         self.pending = [(key, loaded) for key, loaded in self.pending if id(loaded) not in written]
         self.stats.written += len(written)
         self.deferred.clear()
+
+    def _take(self, result: LoadResult, blobs) -> None:
+        for (loaded, _), blob in zip(self.deferred, blobs, strict=True):
+            _fill(loaded, pickle.loads(blob), loaded.raw)  # noqa: S301 - made by our own worker just now
+            result.issues.extend(loaded.issues)
 
     def save(self) -> int:
         """Write an entry for every file parsed in this run (after the checks filled in privacy findings)."""
@@ -186,16 +184,23 @@ PARALLEL_MIN = 64
 CHUNK = 32
 
 
-def _write_entry(path: Path, parsed: bool, record: RecordModel | None, issues, privacy) -> None:
+def _fill(loaded: LoadedFile, entry: Entry, raw: bytes | None) -> None:
+    """Give ``loaded`` what ``entry`` kept of it; its bytes stay only if a check may need to parse them."""
+    loaded.record = entry.record
+    loaded.issues = list(entry.issues)
+    loaded.privacy = list(entry.privacy)
+    loaded.raw = raw if entry.parsed else None
+
+
+def _write_entry(path: Path, parsed: bool, record: RecordModel | None, issues, privacy) -> bytes:
     entry = Entry(parsed, record, tuple(issues), tuple(privacy or ()))
-    write_bytes_atomic(path, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+    blob = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+    write_bytes_atomic(path, blob)
+    return blob
 
 
-def _parse_all(jobs: list[tuple[Path, str, bytes, type[RecordModel], Path]]) -> list[tuple]:
-    """Parse and validate files, scan them for personal data and write their entries.
-
-    Returns ``(parsed, record, issues, privacy)`` for each file.
-    """
+def _parse_all(jobs: list[tuple[Path, str, bytes, type[RecordModel], Path]]) -> list[bytes]:
+    """Parse and validate files, scan them for personal data, write their entries and return the entries' bytes."""
     from .checks import privacy_issues
     from .loader import _parse
 
@@ -204,7 +209,6 @@ def _parse_all(jobs: list[tuple[Path, str, bytes, type[RecordModel], Path]]) -> 
         scratch = LoadResult(root=path.parent)
         loaded = LoadedFile(path, shown)
         _parse(scratch, loaded, raw, model)
-        done = (loaded._document is not None, loaded.record, scratch.issues, privacy_issues(loaded))
-        _write_entry(entry_path, *done)
-        out.append(done)
+        out.append(_write_entry(entry_path, loaded._document is not None, loaded.record, scratch.issues,
+                                privacy_issues(loaded)))
     return out
