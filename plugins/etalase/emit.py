@@ -9,7 +9,8 @@ Pure apart from the files it writes: no Pelican.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,7 @@ class EmitStats:
     search_skipped: bool = False
 
 
-def publish_media(writer: OutputWriter, files: Iterable[tuple[str, Path]]) -> int:
+def publish_media(writer: OutputWriter, files: Iterable[tuple[str, str | Path]]) -> int:
     """Link every photo variant, card and QR code that the previous output does not have yet; return how many."""
     return sum(writer.link(rel, cached) for rel, cached in files)
 
@@ -51,14 +52,20 @@ def write_outputs(writer: OutputWriter, artifacts: Iterable[Artifact]) -> int:
 def write_search(writer: OutputWriter, records: list[SearchRecord], cache_dir: Path | None) -> bool:
     """Index ``records`` unless the previous output has a bundle of the very same records; True when indexed."""
     key = "search:" + bundle_key(records)
-    previous = [rel for rel, old in writer.old.files.items() if rel.startswith(f"{BUNDLE}/") and old == key]
-    if previous and writer.previous is not None and all((writer.previous / rel).is_file() for rel in previous):
+    previous = [rel for rel, old in writer.old.files.items() if old == key and rel.startswith(f"{BUNDLE}/")]
+    if previous and all(map(writer.has, previous)):
         for rel in previous:
             writer.new.files[rel] = key
         writer.stats.skipped += len(previous)
         return False
     write_index(records, writer.target, cache_dir)
-    bundle = writer.target / BUNDLE
-    for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
-        writer.new.files[path.relative_to(writer.target).as_posix()] = key
+    for rel in sorted(_files_under(writer.target, BUNDLE)):
+        writer.new.files[rel] = key
     return True
+
+
+def _files_under(root: Path, folder: str) -> Iterator[str]:
+    """Every file below ``root/folder``, as a POSIX path relative to ``root``."""
+    for here, _, names in os.walk(os.path.join(root, folder)):
+        rel = os.path.relpath(here, root).replace(os.sep, "/")
+        yield from (f"{rel}/{name}" for name in names if os.path.isfile(os.path.join(here, name)))

@@ -19,6 +19,7 @@ the staged files into the live output and deletes the files no longer produced.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -113,19 +114,27 @@ class OutputWriter:
         self.stats = WriteStats()
         #: Files written or linked into ``target`` that differ from ``previous`` (commit need not compare them).
         self.changed: list[str] = []
-        self.folders: set[Path] = set()
+        self.folders: set[str] = set()
+        # Tens of thousands of files are checked per build: join plain strings, not Paths.
+        self._target = os.path.join(self.target, "")
+        self._previous = os.path.join(self.previous, "") if self.previous is not None else None
+        self._in_place: bool | None = None
 
     @property
     def in_place(self) -> bool:
         """Whether the target is the previous output itself (a plain ``pelican`` run)."""
-        return self.previous is not None and self.previous.resolve() == self.target.resolve()
+        if self._in_place is None:
+            self._in_place = self.previous is not None and self.previous.resolve() == self.target.resolve()
+        return self._in_place
+
+    def has(self, rel: str) -> bool:
+        """Whether the previous output has the file ``rel`` (a relative POSIX path)."""
+        return self._previous is not None and os.path.isfile(self._previous + rel)
 
     def fresh(self, rel: str, key: str) -> bool:
         """Record ``rel`` as produced with ``key``; True when the previous output has it with that key already."""
         self.new.files[rel] = key
-        if self.previous is None or self.old.files.get(rel) != key:
-            return False
-        if not (self.previous / rel).is_file():
+        if self._previous is None or self.old.files.get(rel) != key or not self.has(rel):
             return False
         self.stats.skipped += 1
         return True
@@ -152,19 +161,22 @@ class OutputWriter:
         """A writer for a worker process: same folders and state, its own counters."""
         return OutputWriter(self.target, self.previous, self.old)
 
-    def link(self, rel: str, cached: Path) -> bool:
+    def link(self, rel: str, cached: str | os.PathLike[str]) -> bool:
         """Hard-link (or copy) a cache file into place; its cache name is its key."""
-        if self.fresh(rel, Path(cached).name):
+        cached = os.fspath(cached)
+        if self.fresh(rel, os.path.basename(cached)):
             return False
-        target = target_of(self.target, rel)
-        if target.parent not in self.folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(target.parent)
+        target = self._target + rel if _plain(rel) else os.fspath(target_of(self.target, rel))
+        folder = os.path.dirname(target)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
         try:
             os.link(cached, target)  # a new name appears whole: no temporary needed (most builds stage anew)
         except FileExistsError:
-            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            temporary.unlink(missing_ok=True)
+            temporary = os.path.join(folder, f".{os.path.basename(target)}.{os.getpid()}.tmp")
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
             _link_or_copy(cached, temporary)
             os.replace(temporary, target)
         except OSError:  # another file system: copy instead
@@ -186,7 +198,7 @@ class OutputWriter:
         old = self.old.groups.get(name)
         if self.previous is None or old is None or old[0] != key:
             return False
-        if not all((self.previous / rel).is_file() for rel in old[1]):
+        if not all(map(self.has, old[1])):
             return False
         self.new.groups[name] = old
         for rel in old[1]:
@@ -208,7 +220,13 @@ class OutputWriter:
         return sorted(set(self.old.files) - set(self.new.files))
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def _plain(rel: str) -> bool:
+    """Whether ``rel`` is a plain relative path (no empty, ``.`` or ``..`` part) that needs no :func:`target_of`."""
+    parts = rel.split("/")
+    return all(parts) and "." not in parts and ".." not in parts
+
+
+def _link_or_copy(source: str, target: str) -> None:
     """Hard-link ``source`` at ``target``, or copy it (world-readable) where links are not possible."""
     try:
         os.link(source, target)

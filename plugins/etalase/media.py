@@ -144,15 +144,16 @@ class Media:
         """Staff file path to the cache key of its variants (their content), for pages' fingerprints."""
         return {name: image.key for name, image in self.processed.items()}
 
-    def files(self) -> list[tuple[str, Path]]:
+    def files(self) -> list[tuple[str, str]]:
         """What :meth:`publish` puts into the output, as ``(path relative to it, cached file)``, in path order.
 
         The incremental build (:mod:`etalase.incremental`) links these itself, skipping the ones already published.
         """
-        found: dict[str, Path] = {}
+        found: dict[str, str] = {}
+        cache = self.pipeline.cache
         for image in self.processed.values():
             for variant in image.variants:
-                found[variant.path] = self.pipeline.cache.path(image.key, variant.filename[len(image.key):])
+                found[variant.path] = cache.file(image.key, variant.filename[len(image.key):])
         found.update((card.path, card.cached) for card in self.made.values())
         found.update(self.qr.cached)
         return sorted(found.items())

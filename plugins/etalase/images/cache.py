@@ -21,6 +21,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -38,16 +39,36 @@ FILE_MODE = 0o644
 
 def cache_key(data: bytes, *parts: object) -> str:
     """Return the hex key of ``data`` plus the ``repr`` of every part (parameters, versions)."""
-    return extend_key(hashlib.sha256(data), *parts)
+    return keyer(*parts)(data)
+
+
+def keyer(*parts: object) -> Callable[[bytes], str]:
+    """:func:`cache_key` with ``parts`` fixed and encoded once, for keying thousands of small files."""
+    tail = _encoded(parts)
+
+    def key(data: bytes) -> str:
+        digest = hashlib.sha256(data)
+        digest.update(tail)
+        return digest.hexdigest()[:KEY_LENGTH]
+
+    return key
 
 
 def extend_key(digest, *parts: object) -> str:
     """:func:`cache_key` from the SHA-256 of the data already taken (left as it is), so one photo is hashed once."""
+    return extend_digest(digest, *parts).hexdigest()[:KEY_LENGTH]
+
+
+def extend_digest(digest, *parts: object):
+    """A copy of ``digest`` fed with ``parts`` as :func:`cache_key` feeds them: parts shared by many keys go in once."""
     digest = digest.copy()
-    for part in parts:
-        digest.update(b"\x00")
-        digest.update(repr(part).encode("utf-8"))
-    return digest.hexdigest()[:KEY_LENGTH]
+    digest.update(_encoded(parts))
+    return digest
+
+
+def _encoded(parts: tuple[object, ...]) -> bytes:
+    """What a key's hash reads after the data: a NUL byte and the UTF-8 ``repr`` of each part."""
+    return b"\x00".join([b"", *[repr(part).encode("utf-8") for part in parts]])
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -95,10 +116,29 @@ class ImageCache:
 
     def __init__(self, root: Path = DEFAULT_CACHE_DIR):
         self.root = Path(root)
+        self._root = os.fspath(self.root)
 
     def path(self, key: str, suffix: str) -> Path:
         """Return where the file ``<key><suffix>`` lives, e.g. ``suffix="-640.webp"``."""
-        return self.root / key[:2] / f"{key}{suffix}"
+        return Path(self.file(key, suffix))
+
+    def file(self, key: str, suffix: str) -> str:
+        """:meth:`path` as a string, cheap enough for tens of thousands of files."""
+        return f"{self._root}/{key[:2]}/{key}{suffix}"
+
+    def present(self, keys: Iterable[str], suffix: str) -> set[str]:
+        """The ``keys`` whose ``<key><suffix>`` is in the cache, listing each folder once instead of a stat per key."""
+        wanted: dict[str, list[str]] = {}
+        for key in keys:
+            wanted.setdefault(key[:2], []).append(key)
+        found: set[str] = set()
+        for folder, some in wanted.items():
+            try:
+                names = set(os.listdir(f"{self._root}/{folder}"))
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            found.update(key for key in some if f"{key}{suffix}" in names)
+        return found
 
     def read(self, key: str, suffix: str) -> bytes | None:
         """Return the cached bytes, or ``None`` when the file is not there."""

@@ -24,6 +24,7 @@ from etalase.images.cache import (
     DEFAULT_CACHE_DIR,
     ImageCache,
     check_inside,
+    extend_digest,
     extend_key,
     publish_file,
 )
@@ -83,16 +84,16 @@ class CardSpec:
 
 @dataclass(frozen=True)
 class Card:
-    """A rendered, cached card; ``path`` is relative to the output folder (``kartu/<key>.jpg``)."""
+    """A rendered, cached card; ``path`` is relative to the output folder (``kartu/<key>.jpg``), ``cached`` its file."""
 
     key: str
     path: str
-    cached: Path
+    cached: str
 
     @property
     def data(self) -> bytes:
         """Return the JPEG bytes (read from the cache)."""
-        return self.cached.read_bytes()
+        return Path(self.cached).read_bytes()
 
 
 def render_card(spec: CardSpec) -> bytes:
@@ -136,14 +137,15 @@ def card_key(spec: CardSpec) -> str:
 
 def card_keys(specs: Iterable[CardSpec]) -> list[str]:
     """The :func:`card_key` of every spec, reading and hashing each photo once (10,000 cards often share photos)."""
-    photos: dict[Path | None, object] = {}
+    common = ("card", CARD_VERSION, PIL.__version__, font_fingerprint())
+    photos: dict[Path | None, object] = {}  # the photo's hash, already fed the parts every card shares
     keys = []
     for spec in specs:
         digest = photos.get(spec.photo)
         if digest is None:
             photo = read_source(Path(spec.photo)) if spec.photo is not None else b""
-            digest = photos[spec.photo] = hashlib.sha256(photo)
-        keys.append(extend_key(digest, "card", CARD_VERSION, PIL.__version__, font_fingerprint(), spec.texts()))
+            digest = photos[spec.photo] = extend_digest(hashlib.sha256(photo), *common)
+        keys.append(extend_key(digest, spec.texts()))
     return keys
 
 
@@ -165,7 +167,8 @@ class CardMaker:
         """Return a card per spec (same order), drawing the missing ones over worker processes."""
         specs = list(specs)
         keys = card_keys(specs)
-        missing = {k: s for k, s in zip(keys, specs, strict=True) if not self._cached(k).is_file()}
+        cached = self.cache.present(keys, CARD_SUFFIX)
+        missing = {k: s for k, s in zip(keys, specs, strict=True) if k not in cached}
         jobs = [(spec, key, self.cache.root) for key, spec in missing.items()]
         workers = min(self.workers, len(jobs))
         if workers <= 1:
@@ -183,13 +186,13 @@ class CardMaker:
         written = []
         for card in cards:
             target = check_inside(output_dir, card.path)
-            if publish_file(card.cached, target, link):
+            if publish_file(Path(card.cached), target, link):
                 written.append(target)
         return written
 
-    def _cached(self, key: str) -> Path:
+    def _cached(self, key: str) -> str:
         """Return where the card with ``key`` lives in the cache."""
-        return self.cache.path(key, CARD_SUFFIX)
+        return self.cache.file(key, CARD_SUFFIX)
 
 
 def _render_into_cache(spec: CardSpec, key: str, cache_root: Path) -> None:

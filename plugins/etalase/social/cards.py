@@ -9,6 +9,7 @@ photos are paths under the catalogue folder.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 from .. import formatting, urls
@@ -26,7 +27,13 @@ def card_alt(spec: CardSpec) -> str:
 
 def _photo(catalogue: Catalogue, photo: Photo | None) -> Path | None:
     """The source file of a staff photo, or None."""
-    return catalogue.root / photo.file if photo else None
+    return _source(catalogue.root, photo.file) if photo else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _source(root: Path, file: str) -> Path:
+    """``root / file``, joined once for the many cards that show the same photo (and hashed once as a dict key)."""
+    return root / file
 
 
 def _first_photo(items: list[Listing]) -> Photo | None:

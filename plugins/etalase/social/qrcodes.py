@@ -18,7 +18,7 @@ import segno
 from .. import urls
 from ..artifacts import Artifact
 from ..catalogue import Catalogue
-from ..images.cache import ImageCache, cache_key
+from ..images.cache import ImageCache, keyer
 from ..images.qr import qr_svg
 from ..plan import owner_kind
 
@@ -55,22 +55,25 @@ class QrCodes:
 
     def __init__(self, cache_dir: Path):
         self.cache = ImageCache(cache_dir)
-        self.cached: dict[str, Path] = {}
+        self.cached: dict[str, str] = {}
         self.encoded = 0
         self.cache_hits = 0
 
     def prepare(self, files: Mapping[str, str]) -> None:
         """Find or draw the code of every ``{output path: URL}``."""
+        key_of = keyer("qr", QR_VERSION, segno.__version__)
+        keys = {path: key_of(url.encode("utf-8")) for path, url in files.items()}
+        present = self.cache.present(keys.values(), QR_SUFFIX)
         for path, url in files.items():
-            key = cache_key(url.encode("utf-8"), "qr", QR_VERSION, segno.__version__)
-            cached = self.cache.path(key, QR_SUFFIX)
-            if cached.is_file():
+            key = keys[path]
+            if key in present:
                 self.cache_hits += 1
             else:
                 self.cache.write(key, QR_SUFFIX, qr_file(url))
+                present.add(key)
                 self.encoded += 1
-            self.cached[path] = cached
+            self.cached[path] = self.cache.file(key, QR_SUFFIX)
 
     def artifacts(self) -> list[Artifact]:
         """The files to write, in path order (their names are not content-addressed, so bytes are compared)."""
-        return [Artifact(path, self.cached[path].read_bytes()) for path in sorted(self.cached)]
+        return [Artifact(path, Path(self.cached[path]).read_bytes()) for path in sorted(self.cached)]
