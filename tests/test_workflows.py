@@ -142,6 +142,21 @@ def test_pip_and_image_caches_are_kept_between_runs(path):
     assert "hashFiles('requirements.txt')" in caches[".cache/images"]
 
 
+def test_main_saves_the_build_cache_and_pull_requests_restore_the_same_paths():
+    def build_caches(path: Path) -> list[dict]:
+        return [step for _, step in steps(load(path)) if "/cache" in step.get("uses", "")
+                and "build-" in step["with"]["key"]]
+
+    (saved,) = build_caches(ROOT / ".github" / "workflows" / "terbitkan.yml")
+    (restored,) = build_caches(ROOT / ".github" / "workflows" / "periksa.yml")
+    assert saved["uses"].startswith("actions/cache@") and restored["uses"].startswith("actions/cache/restore@")
+    assert saved["uses"].split("@")[1] == restored["uses"].split("@")[1]
+    paths = saved["with"]["path"].split()
+    assert paths == restored["with"]["path"].split() == [".cache/build", ".cache/search", "output"]  # one version
+    assert "github.sha" in saved["with"]["key"]
+    assert saved["with"]["restore-keys"] == restored["with"]["restore-keys"] == saved["with"]["key"].rsplit("-", 1)[0] + "-"
+
+
 @pytest.mark.parametrize(
     ("task", "command"),
     [
