@@ -42,6 +42,12 @@ URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ().-]{6,}$"
 EMAIL_PATTERN = r"^[^@\s<>\"']+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$"
 INSTAGRAM_PATTERN = r"^@?[A-Za-z0-9._]{1,30}$"
+# Compiled once: these run for nearly every product (``re.fullmatch(pattern, …)`` looks its cache up each time).
+_INTEGER_RE = re.compile(INTEGER_PATTERN)
+_RUPIAH_PREFIX_RE = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+_RUPIAH_SUFFIX_RE = re.compile(r",(?:-|00)$")
+_PERCENT_RE = re.compile(PERCENT_PATTERN)
+_DATE_RE = re.compile(DATE_PATTERN)
 
 
 def _fail(code: str, message: str, **ctx) -> PydanticCustomError:
@@ -49,6 +55,8 @@ def _fail(code: str, message: str, **ctx) -> PydanticCustomError:
 
 
 def _text(value: object) -> str:
+    if value.__class__ is str:  # what the loader gives, nearly always
+        return value
     if value is None:
         raise _fail("F12", "isian kosong")
     if isinstance(value, dict):
@@ -92,7 +100,7 @@ def parse_yes_no(value: object) -> bool:
 
 
 def _whole_number(text: str) -> int | None:
-    if re.fullmatch(INTEGER_PATTERN, text):
+    if _INTEGER_RE.fullmatch(text):
         return int(text.replace(".", ""))
     return None
 
@@ -109,8 +117,7 @@ def parse_integer(value: object) -> int:
 def parse_rupiah(value: object) -> int:
     """Parse whole rupiah: ``15000``, ``15.000``, ``Rp 15.000`` or ``Rp 15.000,-``."""
     text = _text(value).strip()
-    plain = re.sub(r"^rp\.?\s*", "", text, flags=re.IGNORECASE)
-    plain = re.sub(r",(?:-|00)$", "", plain)
+    plain = _RUPIAH_SUFFIX_RE.sub("", _RUPIAH_PREFIX_RE.sub("", text))
     amount = _whole_number(plain)
     if amount is None:
         raise _fail("F05", "{value} bukan harga rupiah bulat", value=shown(text))
@@ -120,7 +127,7 @@ def parse_rupiah(value: object) -> int:
 def parse_percent(value: object) -> Decimal:
     """Parse a percentage 0-100 with a dot or a comma as the decimal mark."""
     text = _text(value).strip()
-    if not re.fullmatch(PERCENT_PATTERN, text):
+    if not _PERCENT_RE.fullmatch(text):
         raise _fail("F06", "{value} bukan persentase", value=shown(text))
     number = Decimal(text.rstrip("%").strip().replace(",", "."))
     if number > 100:
@@ -131,7 +138,7 @@ def parse_percent(value: object) -> Decimal:
 def parse_date(value: object) -> dt.date:
     """Parse an ISO date ``2023-11-06``; nothing else is guessed."""
     text = _text(value).strip()
-    if not re.fullmatch(DATE_PATTERN, text):
+    if not _DATE_RE.fullmatch(text):
         raise _fail("F07", "{value} bukan tanggal TTTT-BB-HH", value=shown(text))
     try:
         return dt.date.fromisoformat(text)

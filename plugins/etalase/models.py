@@ -132,7 +132,9 @@ class HalalCertificate(Certificate):
 class BpomCertificate(Certificate):
     """BPOM registration (MD for domestic, ML for imported-licensed)."""
 
-    number: BpomNo = Field(alias="nomor", description="Nomor izin edar BPOM, mis. MD224510001234, NA18191200123 atau TR123456789")
+    number: BpomNo = Field(
+        alias="nomor", description="Nomor izin edar BPOM, mis. MD224510001234, NA18191200123 atau TR123456789"
+    )
 
 
 class PirtCertificate(Certificate):
@@ -152,7 +154,9 @@ class Certifications(StaffModel):
     """Certificates a product holds."""
 
     halal: HalalCertificate | None = Field(None, alias="halal", description="Sertifikat halal BPJPH")
-    bpom: BpomCertificate | None = Field(None, alias="bpom", description="Izin edar BPOM (MD/ML pangan, NA kosmetik, TR obat tradisional, SD suplemen)")
+    bpom: BpomCertificate | None = Field(
+        None, alias="bpom", description="Izin edar BPOM (MD/ML pangan, NA kosmetik, TR obat tradisional, SD suplemen)"
+    )
     pirt: PirtCertificate | None = Field(None, alias="pirt", description="Izin P-IRT")
     sni: SniCertificate | None = Field(None, alias="sni", description="Sertifikat SNI")
 
