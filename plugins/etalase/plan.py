@@ -155,15 +155,18 @@ def product_pages(catalogue: Catalogue, per_page: int) -> list[Page]:
         return Page(url, "listing", "product-index", title, "", {"items": chunk, "intro": T.products_intro}, pagination)
 
     ordered = by_name(catalogue.listings)
+    shelves: dict[int, list[Listing]] = {}  # each seller's products in reading order, sorted once per seller
+    for item in ordered:
+        shelves.setdefault(id(item.owner), []).append(item)
     return paginate(urls.index(urls.PRODUCT), ordered, per_page, make, T.products_title) + [
-        product_page(catalogue, item) for item in catalogue.listings
+        product_page(catalogue, item, shelves[id(item.owner)]) for item in catalogue.listings
     ]
 
 
-def product_page(catalogue: Catalogue, item: Listing) -> Page:
-    """One product with its seller, certificates and contact links."""
+def product_page(catalogue: Catalogue, item: Listing, shelf: list[Listing]) -> Page:
+    """One product with its seller, certificates and contact links; ``shelf`` is its seller's products by name."""
     owner = item.owner
-    siblings = [other for other in by_name(catalogue.listings_of(owner)) if other.id != item.id]
+    siblings = [other for other in shelf if other.id != item.id]
     return Page(
         url=urls.product(item.id),
         template="product",
