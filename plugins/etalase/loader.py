@@ -266,16 +266,20 @@ def _name_problem(path: Path) -> tuple[str, str] | None:
 
 
 def _walk(root: Path):
-    """Yield every visible file, and every symlinked folder, under ``root`` in a stable order."""
+    """Yield every visible file, and every symlinked folder, under ``root`` in a stable order.
+
+    Each comes as ``(path, parts, is_folder)``, ``parts`` being its names below ``root``.
+    """
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         here = Path(folder)
+        below = here.relative_to(root).parts
         for name in dirs:
             if (here / name).is_symlink():
-                yield here / name
+                yield here / name, (*below, name), True
         for name in sorted(files):
             if not name.startswith("."):
-                yield here / name
+                yield here / name, (*below, name), False
 
 
 def _record_files(root: Path, result: LoadResult) -> list[tuple[Path, type[RecordModel], str]]:
@@ -288,15 +292,17 @@ def _record_files(root: Path, result: LoadResult) -> list[tuple[Path, type[Recor
             found.append((path, model, shown))
         else:
             result.issues.append(make_issue(shown, 1, 1, "F14", (), f"berkas wajib {rel} belum ada"))
-    for path in _walk(root):
-        rel = path.relative_to(root)
-        shown = display_path(path, root)
-        top = rel.parts[0]
-        if rel.as_posix() in SINGLE_FILES or top in MEDIA_FOLDERS and not _is_yaml(path):
+    # display_path(path, root) for a path found below root, without pathlib's cost for each of 10,000 files.
+    prefix = display_path(root, root)
+    for path, parts, is_folder in _walk(root):
+        rel = "/".join(parts)
+        shown = f"{prefix}/{rel}" if prefix != "." else display_path(path, root)
+        top = parts[0]
+        if rel in SINGLE_FILES or top in MEDIA_FOLDERS and not _is_yaml(path):
             continue
-        if path.is_dir():
+        if is_folder:
             result.issues.append(make_issue(shown, 1, 1, "R15", (), "folder ini adalah symlink"))
-        elif len(rel.parts) == 2 and top in FOLDERS:
+        elif len(parts) == 2 and top in FOLDERS:
             problem = _name_problem(path)
             if problem:
                 result.issues.append(make_issue(shown, 1, 1, problem[0], (), problem[1]))

@@ -114,7 +114,7 @@ class RecordCache:
 
     def path(self, key: str) -> Path:
         """Where the entry ``key`` lives."""
-        return self.root / key[:2] / f"{key}.pickle"
+        return self.root.joinpath(key[:2], f"{key}.pickle")
 
     def restore(self, loaded: LoadedFile, raw: bytes, model: type[RecordModel]) -> bool:
         """Fill ``loaded`` from the cache; False (and remember to store it later) on a miss."""
