@@ -57,58 +57,55 @@ def load(path: Path) -> int:
 LOADED = {"entries": -1}
 
 
-def _done_key(text: str) -> str:
-    """The key marking that every entry :func:`keys_of` lists for ``text`` is in the store."""
-    return "done:" + markup.text_key(text)
+def keys_of(text: str, widths: Iterable[int] = markup.STORED_WIDTHS) -> list[str]:
+    """The store keys of a text: its sanitised HTML, its plain text (open data, feeds) and its summaries."""
+    return _keys(markup.text_key(text), widths)
 
 
-def keys_of(text: str) -> list[str]:
-    """The store keys a text needs: its sanitised HTML, and its plain text when it has markup (open data, feeds)."""
-    keys = [markup.text_key(text)]
-    source = outputs_text.clean(text)
-    if outputs_text.MARKUP_RE.search(source):
-        keys.append(outputs_text.plain_key(source))
-    return keys
+def _keys(digest: str, widths: Iterable[int]) -> list[str]:
+    """:func:`keys_of` from the text's key (as :func:`outputs_text.plain_key` and :func:`markup.summary_key`)."""
+    return [digest, f"plain:{digest}", *(f"s{width}:{digest}" for width in widths)]
 
 
-def _compute(text: str, key: str) -> str:
-    """The value of one store key of ``text``."""
-    return markup.convert(text) if not key.startswith("plain:") else \
-        outputs_text.rendered_text(outputs_text.clean(text))
+def entries(text: str) -> list[tuple[str, str]]:
+    """Every entry :func:`keys_of` lists for ``text``, from one Markdown conversion when the text is clean."""
+    digest = markup.text_key(text)
+    converted = markup.markdown_html(text)
+    html = markup.sanitise(converted)
+    line = markup.summary_line(html)
+    summaries = [(f"s{width}:{digest}", markup.shorten(line, width)) for width in markup.STORED_WIDTHS]
+    return [(digest, html), (f"plain:{digest}", outputs_text.plain_of(text, converted)), *summaries]
 
 
 def save(path: Path, texts: Iterable[str]) -> None:
     """Write the entries of ``texts`` (those this build shows) to ``path`` when this build added any."""
     if len(markup.STORE) == LOADED["entries"]:
         return
-    texts = list(texts)
-    wanted = {key for text in texts for key in [*keys_of(text), _done_key(text)]}
-    wanted |= {markup.summary_key(text, width) for text in texts for width in markup.SUMMARY_WIDTHS}
+    widths = sorted({*markup.STORED_WIDTHS, *markup.SUMMARY_WIDTHS})
+    wanted = {key for text in texts for key in _keys(markup.text_key(text), widths)}
     keep = {key: markup.STORE[key] for key in sorted(wanted) if key in markup.STORE}
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     write_bytes_atomic(Path(path), pickle.dumps(keep, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _compute_all(jobs: list[tuple[str, str]]) -> list[str]:
-    """Compute a chunk of ``(text, key)`` jobs (in a worker)."""
-    return [_compute(text, key) for text, key in jobs]
+def _entries_of(texts: list[str]) -> list[list[tuple[str, str]]]:
+    """The entries of a chunk of texts (in a worker)."""
+    return [entries(text) for text in texts]
 
 
 def prerender(texts: Iterable[str], workers: int) -> int:
-    """Compute every entry the texts need that is not in the store yet, on ``workers`` processes; return how many."""
-    new = [text for text in dict.fromkeys(texts) if _done_key(text) not in markup.STORE]
-    jobs = [(text, key) for text in new for key in keys_of(text) if key not in markup.STORE]
-    if workers > 1 and len(jobs) >= PARALLEL_MIN:
-        chunks = [jobs[start:start + CHUNK] for start in range(0, len(jobs), CHUNK)]
+    """Compute the entries of every text that lacks one, on ``workers`` processes; return how many texts."""
+    store = markup.STORE
+    new = [text for text in dict.fromkeys(texts) if any(key not in store for key in keys_of(text))]
+    if workers > 1 and len(new) >= PARALLEL_MIN:
+        chunks = [new[start:start + CHUNK] for start in range(0, len(new), CHUNK)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for chunk, done in zip(chunks, pool.map(_compute_all, chunks), strict=True):
-                for (_, key), value in zip(chunk, done, strict=True):
-                    markup.STORE[key] = value
-        markup.RENDERED["markdown"] += sum(not key.startswith("plain:") for _, key in jobs)
+            for done in pool.map(_entries_of, chunks):
+                for found in done:
+                    store.update(found)
     else:
-        for text, key in jobs:
-            markup.STORE[key] = _compute(text, key)
-    for text in new:
-        markup.STORE[_done_key(text)] = ""
-    return len(jobs)
+        for text in new:
+            store.update(entries(text))
+    markup.RENDERED["markdown"] += len(new)
+    return len(new)

@@ -40,10 +40,10 @@ def _trusted(html: str) -> Markup:
     return Markup(html)  # noqa: S704 - every caller passes nh3 output
 
 
-def clean(html: str, tags: frozenset[str] = STAFF_TAGS, link_rel: str | None = STAFF_LINK_REL) -> Markup:
-    """Sanitise an HTML fragment with nh3 and return it marked safe."""
-    cleaned = nh3.clean(
-        html,
+@functools.cache
+def _cleaner(tags: frozenset[str], link_rel: str | None) -> nh3.Cleaner:
+    """One nh3 sanitiser per tag set and link ``rel``, built once per process (same rules as ``nh3.clean``)."""
+    return nh3.Cleaner(
         tags=set(tags),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
@@ -51,6 +51,11 @@ def clean(html: str, tags: frozenset[str] = STAFF_TAGS, link_rel: str | None = S
         link_rel=link_rel,
         strip_comments=True,
     )
+
+
+def clean(html: str, tags: frozenset[str] = STAFF_TAGS, link_rel: str | None = STAFF_LINK_REL) -> Markup:
+    """Sanitise an HTML fragment with nh3 and return it marked safe."""
+    cleaned = _cleaner(frozenset(tags), link_rel).clean(html)
     unwrapped = _HREFLESS_LINK.sub(r"\1", cleaned)
     return _trusted(_EMPTY_PARAGRAPH.sub("", unwrapped).strip())
 
@@ -91,7 +96,16 @@ def render_markdown(text: str | None) -> Markup:
 def convert(text: str) -> str:
     """Markdown to sanitised HTML, uncached (counted in :data:`RENDERED`)."""
     RENDERED["markdown"] += 1
-    html = _converter().reset().convert(text)
+    return sanitise(markdown_html(text))
+
+
+def markdown_html(text: str) -> str:
+    """Python-Markdown's HTML of a text, not sanitised yet (never shown as it is)."""
+    return _converter().reset().convert(text)
+
+
+def sanitise(html: str) -> str:
+    """What :func:`convert` makes of Python-Markdown's HTML: headings as paragraphs, then nh3."""
     return str(clean(_HEADING_TAG.sub(r"<\1p>", html)))
 
 
@@ -102,6 +116,9 @@ def clean_page(html: str | None) -> Markup:
 
 #: The widths :func:`plain_summary` was asked for in this process (their results are kept in :data:`STORE`).
 SUMMARY_WIDTHS: set[int] = set()
+#: Widths whose summaries :mod:`etalase.markdowncache` computes with the HTML, on all cores: the one the
+#: build process asks for every text (``etalase.social.structured.DESCRIPTION_CHARS``, structured data).
+STORED_WIDTHS = (1000,)
 
 
 def summary_key(text: str, width: int) -> str:
@@ -118,14 +135,18 @@ def plain_summary(text: str | None, width: int = 155) -> str:
     key = summary_key(text, width)
     found = STORE.get(key)
     if found is None:
-        found = STORE[key] = _summary(text, width)
+        found = STORE[key] = shorten(summary_line(render_markdown(text)), width)
     return found
 
 
-def _summary(text: str, width: int) -> str:
-    """:func:`plain_summary` without the store."""
-    plain = " ".join(render_markdown(text).striptags().split())
-    if len(plain) <= width:  # what textwrap.shorten returns for a text that fits, without its ~1 ms of chunking
-        return plain
+def summary_line(html: str) -> str:
+    """The text of sanitised HTML on one line: tags dropped, entities decoded, white space collapsed."""
+    return " ".join(_trusted(html).striptags().split())
+
+
+def shorten(line: str, width: int) -> str:
+    """A :func:`summary_line` cut to ``width`` characters on a word boundary, ending in an ellipsis when cut."""
+    if len(line) <= width:  # what textwrap.shorten returns for a text that fits, without its ~1 ms of chunking
+        return line
     # textwrap.shorten only looks at the first line's worth of words: give it a prefix (same result, 3x faster).
-    return textwrap.shorten(plain[: 2 * width + 16], width=width, placeholder="…")
+    return textwrap.shorten(line[: 2 * width + 16], width=width, placeholder="…")

@@ -68,27 +68,36 @@ def _prose(text: str) -> str:
     return _tidy("\n\n".join(" ".join(p.split()) for p in paragraphs))
 
 
-def rendered_text(source: str) -> str:
-    """Render Markdown with Python-Markdown and collect the text of the HTML."""
+def rendered_text(source: str, html: str | None = None) -> str:
+    """Render Markdown with Python-Markdown and collect the text of the HTML.
+
+    ``html``: Python-Markdown's HTML of ``source`` when the caller has it already (HTML or XHTML output:
+    the text is the same).
+    """
     collector = _TextCollector()
-    collector.feed(_CONVERTER.reset().convert(source))
+    collector.feed(_CONVERTER.reset().convert(source) if html is None else html)
     collector.close()
     return _tidy("".join(collector.parts))
+
+
+def plain_of(source: str, html: str | None = None) -> str:
+    """:func:`plain_text` without the stores; ``html`` as in :func:`rendered_text`, for a source that is clean."""
+    cleaned = clean(source)
+    if not MARKUP_RE.search(cleaned):
+        return _prose(cleaned)
+    return rendered_text(cleaned, html if cleaned == source else None)
 
 
 @lru_cache(maxsize=16384)
 def plain_text(source: str) -> str:
     """Render Markdown and return its text: paragraphs split by a blank line, list items by ``- ``."""
-    source = clean(source)
-    if not MARKUP_RE.search(source):
-        return _prose(source)
     key = plain_key(source)  # kept between builds with the sanitised HTML (etalase.markdowncache)
     text = STORE.get(key)
     if text is None:
-        text = STORE[key] = rendered_text(source)
+        text = STORE[key] = plain_of(source)
     return text
 
 
 def plain_key(source: str) -> str:
-    """The key of a cleaned source's plain text in :data:`etalase.markup.STORE`."""
+    """The key of a source's plain text in :data:`etalase.markup.STORE`."""
     return "plain:" + text_key(source)
