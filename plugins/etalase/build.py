@@ -174,7 +174,8 @@ def finish(staging: Path, output: Path, generator: EtalaseGenerator | None, mark
         written, deleted = committed.written, committed.deleted
     if generator is None:
         return None
-    writer.new.save(generator.options.build_cache / "state", output)
+    if writer.new is not writer.old:  # else the state on disk already describes this very output
+        writer.new.save(generator.options.build_cache / "state", output)
     cache = None if generator.up_to_date else LAST_LOAD.get("cache")
     return BuildWork(writer.previous is not None, generator.render_stats, cache.parsed if cache else 0, markdown,
                      written, deleted, generator.emit.search_indexed)

@@ -217,6 +217,8 @@ class OutputWriter:
 
     def removed(self) -> list[str]:
         """Files the previous build produced that this one did not (to delete from the live output)."""
+        if self.new is self.old:  # nothing changed (:meth:`unchanged`)
+            return []
         return sorted(set(self.old.files) - set(self.new.files))
 
 

@@ -16,7 +16,7 @@ from .. import formatting, urls
 from ..catalogue import Catalogue, Listing
 from ..images.cards import CardSpec
 from ..models import Batch, Participant, Photo
-from ..plan import by_name, owner_kind, participant_label
+from ..plan import owner_kind, participant_label
 from ..strings import T
 
 
@@ -38,9 +38,14 @@ def _source(root: Path, file: str) -> Path:
 
 def _first_photo(items: list[Listing]) -> Photo | None:
     """The first photo of the first featured product, else of the first product (by name)."""
-    ordered = by_name(items)
-    chosen = next((item for item in ordered if item.product.featured), ordered[0] if ordered else None)
+    featured = [item for item in items if item.product.featured]
+    chosen = min(featured or items, key=_reading_order, default=None)  # by_name(...)[0] without sorting them all
     return chosen.product.photos[0] if chosen else None
+
+
+def _reading_order(item: Listing) -> tuple[str, str]:
+    """The sort key of :func:`etalase.plan.by_name`: product name, then ID."""
+    return item.product.name.casefold(), item.id
 
 
 def product_card(catalogue: Catalogue, item: Listing) -> CardSpec:
