@@ -107,7 +107,8 @@ def test_suggested_slug() -> None:
     assert ft.suggest_slug("!!!") == ""
 
 
-@pytest.mark.parametrize("number", ["MD224510001234", "ML 2245 1000 1234", "NA18191200123", "TR123456789", "SD123456789"])
+@pytest.mark.parametrize(
+    "number", ["MD224510001234", "ML 2245 1000 1234", "NA18191200123", "TR123456789", "SD123456789"])
 def test_bpom_accepts_every_registration_kind(number: str) -> None:
     check = ft.digits_pattern("F13", "Nomor BPOM", ft.BPOM_PATTERN)
     assert check(number) == number.replace(" ", "")

@@ -154,7 +154,8 @@ def test_main_saves_the_build_cache_and_pull_requests_restore_the_same_paths():
     paths = saved["with"]["path"].split()
     assert paths == restored["with"]["path"].split() == [".cache/build", ".cache/search", "output"]  # one version
     assert "github.sha" in saved["with"]["key"]
-    assert saved["with"]["restore-keys"] == restored["with"]["restore-keys"] == saved["with"]["key"].rsplit("-", 1)[0] + "-"
+    prefix = saved["with"]["key"].rsplit("-", 1)[0] + "-"
+    assert saved["with"]["restore-keys"] == restored["with"]["restore-keys"] == prefix
 
 
 @pytest.mark.parametrize(

@@ -109,7 +109,9 @@ class EtalaseGenerator(Generator):
                                                       self.media.card_files(), self.media.largest_paths()))
         self.context.update(catalogue=catalogue, programme=catalogue.programme, etalase=self.site,
                             sharing=self.sharing)
-        self.env.globals.update(picture_of=self.media.picture, memo=Memo())  # a fresh memo: keyed by id()
+        # What the macros read (imported without context, so Jinja builds each macro module once per build).
+        self.env.globals.update(picture_of=self.media.picture, memo=Memo(),  # a fresh memo: keyed by id()
+                                SITEURL=self.context.get("SITEURL", ""), catalogue=catalogue)
         log.info("%s: %d pages planned, today is %s", options.catalogue, len(self.pages), today.isoformat())
 
     def generate_output(self, writer) -> None:

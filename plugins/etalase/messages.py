@@ -69,8 +69,8 @@ CODES: dict[str, tuple[str, str]] = {
     "F12": ("Isian kosong", "Isi nilainya, atau hapus kunci ini bila tidak wajib."),
     "F13": (
         "Nomor resmi tidak sah",
-        "Salin nomor persis dari dokumen resminya (NIB 13 angka, NPSN 8 angka, halal ID…, BPOM MD/ML + 12 angka, NA + 11 angka atau TR + 9 "
-        "angka, PIRT 15 angka).",
+        "Salin nomor persis dari dokumen resminya (NIB 13 angka, NPSN 8 angka, halal ID…, "
+        "BPOM MD/ML + 12 angka, NA + 11 angka atau TR + 9 angka, PIRT 15 angka).",
     ),
     "F14": ("Isian wajib belum ada", "Tambahkan kunci ini beserta isinya; lihat contoh di panduan format."),
     "F15": ("Pilihan tidak dikenal", "Pakai salah satu pilihan yang tertera."),
