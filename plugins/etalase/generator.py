@@ -134,8 +134,9 @@ class EtalaseGenerator(Generator):
             in_background(workers, collect, self.catalogue, self.site)  # open data takes seconds: overlap it
         self.render_stats = render_pages(self.pages, lambda page: marks.page(page, self.sharing.card(page)),
                                          self.render, out, workers)
-        for page in self.pages:
-            signals.content_written.send(str(target / page.file), context=self.page_context(page))
+        if signals.content_written.receivers:  # a context per page only when a plugin listens
+            for page in self.pages:
+                signals.content_written.send(str(target / page.file), context=self.page_context(page))
         self.media.published = publish_media(out, self.media.files())
         self.emit = EmitStats(self.media.published)
         if producing is not None:
