@@ -24,6 +24,8 @@ from .records import LANGUAGE, SearchRecord
 BUNDLE_VERSION = 1
 #: Entries kept besides the one just written.
 KEEP = 2
+#: ``json.dumps(…, sort_keys=True, ensure_ascii=False)``, built once.
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
 
 
 def pagefind_version() -> str:
@@ -40,7 +42,7 @@ def bundle_key(records: Iterable[SearchRecord]) -> str:
     for record in records:
         fields = [record.url, record.content, dict(record.meta), {k: list(v) for k, v in record.filters.items()},
                   {k: str(v) for k, v in record.order.items()}]
-        digest.update(json.dumps(fields, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        digest.update(_ENCODER.encode(fields).encode("utf-8"))
         digest.update(b"\n")
     return digest.hexdigest()
 

@@ -80,13 +80,16 @@ class SearchRecord:
         return self.meta["title"]
 
 
+_TKDN_LOW, _TKDN_HIGH = Decimal(25), Decimal(40)
+
+
 def tkdn_band(product: Product) -> str:
     """The TKDN facet value of a product: below 25 %, 25 to under 40 %, 40 % and up, or none."""
     if product.tkdn is None:
         return "tanpa"
-    if product.tkdn.percent < Decimal(25):
+    if product.tkdn.percent < _TKDN_LOW:
         return "di-bawah-25"
-    if product.tkdn.percent < Decimal(40):
+    if product.tkdn.percent < _TKDN_HIGH:
         return "25-40"
     return "40-ke-atas"
 
@@ -103,6 +106,8 @@ def kind_label(kind: str) -> str:
 
 def name_key(name: str) -> str:
     """A name folded for ordering: accents and case ignored, spaces collapsed."""
+    if name.isascii():  # NFKD leaves ASCII as it is and it has no combining marks
+        return " ".join(name.casefold().split())
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().split())
@@ -115,7 +120,12 @@ def price_text(product: Product) -> str:
 
 def summary(markdown: str | None, width: int = DESCRIPTION_CHARS) -> str:
     """The first ``width`` characters of staff Markdown as one line of plain text, cut on a word boundary."""
-    text = " ".join(plain_text(markdown).split()) if markdown else ""
+    plain = plain_text(markdown) if markdown else ""
+    # The words of a prefix, joined, begin the words of the whole text, joined: when they pass ``width``,
+    # they hold every character the cut looks at (and a long description is not split whole).
+    text = " ".join(plain[: 2 * width].split())
+    if len(text) <= width:
+        text = " ".join(plain.split())
     if len(text) <= width:
         return text
     cut = text.rfind(" ", 0, width + 1)
@@ -133,6 +143,11 @@ def _with_photo(meta: dict[str, str], photo: Photo | None, thumbnail: Thumbnail 
 
 def product_filters(item: Listing) -> dict[str, tuple[str, ...]]:
     """The facet values of one product (its seller's city and kind, its batches, certificates, TKDN)."""
+    return _product_filters(item, item.product.certifications.kinds())
+
+
+def _product_filters(item: Listing, certificates: list[str]) -> dict[str, tuple[str, ...]]:
+    """:func:`product_filters` with the product's certificate kinds given."""
     product = item.product
     filters: dict[str, tuple[str, ...]] = {
         TYPE: (TYPE_PRODUCT,),
@@ -140,7 +155,7 @@ def product_filters(item: Listing) -> dict[str, tuple[str, ...]]:
         CITY: (item.owner.city,),
         BATCH: tuple(batch.id for batch in item.batches),
         KIND: (kind_of(item.owner),),
-        CERTIFICATE: tuple(product.certifications.kinds()),
+        CERTIFICATE: tuple(certificates),
         TKDN: (tkdn_band(product),),
         MUST_BUY: (MUST_BUY_YES,) if product.must_buy else (),
     }
@@ -163,7 +178,8 @@ def product_record(catalogue: Catalogue, item: Listing, thumbnail: Thumbnail | N
     product, owner = item.product, item.owner
     category = catalogue.categories[product.category].name
     city = catalogue.cities[owner.city].name
-    certificates = " ".join(T[f"cert_{kind}"] for kind in product.certifications.kinds())
+    kinds = product.certifications.kinds()
+    certificates = " ".join(T[f"cert_{kind}"] for kind in kinds)
     content = _join(
         product.name, category, owner.name, city, certificates, "TKDN" if product.tkdn else None,
         summary(product.description), BROWSE_TERM,
@@ -180,7 +196,7 @@ def product_record(catalogue: Catalogue, item: Listing, thumbnail: Thumbnail | N
         url="/" + urls.product(product.id),
         content=content,
         meta=_with_photo(meta, product.photos[0], thumbnail),
-        filters=product_filters(item),
+        filters=_product_filters(item, kinds),
         order=order,
     )
 
