@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
+import re
+from pathlib import Path
+
 import pytest
 from etalase import markdowncache, markup
 from etalase.outputs import text as outputs_text
@@ -9,6 +13,7 @@ from etalase.social import structured
 
 from tests.test_markdowncache import clear, empty_store  # noqa: F401 - an autouse fixture
 
+THEME = Path(__file__).resolve().parent.parent / "theme"
 # Markdown whose HTML (or XHTML) has void elements, raw HTML, control characters, carriage returns.
 EDGES = [
     "Kopi **robusta**.\n\n- satu\n- dua",
@@ -54,8 +59,11 @@ def read(text: str) -> tuple[str, str, str]:
     return markup.render_markdown(text), outputs_text.plain_text(text), markup.plain_summary(text, 1000)
 
 
-def test_structured_data_summaries_are_prerendered():
-    assert structured.DESCRIPTION_CHARS in markup.STORED_WIDTHS
+def test_every_summary_width_the_site_asks_for_is_prerendered():
+    templates = "\n".join(path.read_text(encoding="utf-8") for path in THEME.glob("templates/*.html"))
+    widths = {int(width or inspect.signature(markup.plain_summary).parameters["width"].default)
+              for width in re.findall(r"\|\s*summary\b(?:\((\d+)\))?", templates)}
+    assert widths | {structured.DESCRIPTION_CHARS} <= set(markup.STORED_WIDTHS)
 
 
 def test_save_skips_an_unchanged_store_and_keeps_only_shown_texts(tmp_path):

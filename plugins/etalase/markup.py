@@ -116,9 +116,10 @@ def clean_page(html: str | None) -> Markup:
 
 #: The widths :func:`plain_summary` was asked for in this process (their results are kept in :data:`STORE`).
 SUMMARY_WIDTHS: set[int] = set()
-#: Widths whose summaries :mod:`etalase.markdowncache` computes with the HTML, on all cores: the one the
-#: build process asks for every text (``etalase.social.structured.DESCRIPTION_CHARS``, structured data).
-STORED_WIDTHS = (1000,)
+#: Widths whose summaries :mod:`etalase.markdowncache` computes with the HTML, on all cores, and keeps:
+#: the page templates' meta descriptions (``summary(120)``, ``summary``) and structured data
+#: (``etalase.social.structured.DESCRIPTION_CHARS``). A build that adds no text then adds no entry.
+STORED_WIDTHS = (120, 155, 1000)
 
 
 def summary_key(text: str, width: int) -> str:
