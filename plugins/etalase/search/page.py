@@ -53,6 +53,9 @@ SORT_LABELS = {"": "search_sort_relevance", "nama": "search_sort_name", "harga":
 #: Results loaded per step ("Tampilkan lagi"): one request per result, so a phone's first view stays small.
 PER_PAGE = 12
 
+#: One record's facet values: facet key -> values.
+Filters = dict[str, tuple[str, ...]]
+
 
 @dataclass(frozen=True)
 class FacetOption:
@@ -86,16 +89,18 @@ def _labels(catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def filter_sets(catalogue: Catalogue) -> list[dict[str, tuple[str, ...]]]:
-    """The facet values of every record the index gets, products first."""
-    sets = [product_filters(item) for item in catalogue.listings]
+def filter_sets(catalogue: Catalogue, products: list[Filters] | None = None,
+                ) -> list[Filters]:
+    """The facet values of every record the index gets, products first (``products``: theirs, when known)."""
+    sets = [product_filters(item) for item in catalogue.listings] if products is None else products
     sellers = [*catalogue.exhibitors.values(), *catalogue.schools.values()]
     return sets + [participant_filters(catalogue, participant) for participant in sellers]
 
 
-def facet_groups(catalogue: Catalogue) -> list[FacetGroup]:
+def facet_groups(catalogue: Catalogue, products: list[Filters] | None = None,
+                 ) -> list[FacetGroup]:
     """The fieldsets of the search form; values no record carries are left out."""
-    counts = facet_counts(filter_sets(catalogue))
+    counts = facet_counts(filter_sets(catalogue, products))
     groups = []
     for key, values in _labels(catalogue).items():
         options = tuple(FacetOption(v, label, counts[key][v]) for v, label in values if counts[key].get(v))
@@ -104,9 +109,10 @@ def facet_groups(catalogue: Catalogue) -> list[FacetGroup]:
     return groups
 
 
-def browse_links(catalogue: Catalogue) -> list[tuple[str, list[tuple[str, str, int]]]]:
+def browse_links(catalogue: Catalogue, products: list[Filters] | None = None,
+                 ) -> list[tuple[str, list[tuple[str, str, int]]]]:
     """``(heading, [(url, label, product count)])`` for categories, cities and batches that have products."""
-    counts = facet_counts(product_filters(item) for item in catalogue.listings)
+    counts = facet_counts(products if products is not None else map(product_filters, catalogue.listings))
     groups = [
         (T.nav_categories, CATEGORY, [(urls.category(c.id), c.name, c.id) for c in catalogue.categories.values()]),
         (T.nav_cities, CITY, [(urls.city(c.id), c.name, c.id) for c in catalogue.cities.values()]),
@@ -128,10 +134,11 @@ def script_strings() -> dict[str, str]:
 
 def search_context(catalogue: Catalogue) -> dict[str, object]:
     """The template context of /cari/: ``facets``, ``sorts``, ``browse`` and ``search_config`` (for tojson)."""
+    products = [product_filters(item) for item in catalogue.listings]  # both facet counts start from these
     return {
-        "facets": facet_groups(catalogue),
+        "facets": facet_groups(catalogue, products),
         "sorts": [(value, T[label]) for value, label in SORT_LABELS.items()],
-        "browse": browse_links(catalogue),
+        "browse": browse_links(catalogue, products),
         "search_config": {
             "facets": list(FACETS),
             "sorts": {value: list(choice) for value, choice in SORT_CHOICES.items() if choice},
