@@ -147,15 +147,29 @@ class OutputWriter:
 
     def put(self, rel: str, data: bytes) -> bool:
         """Write one file (already checked with :meth:`fresh`) unless the previous output has the same bytes."""
-        if self.previous is not None and not self.in_place and _same_bytes(self.previous / rel, data):
+        if self.in_place:  # a plain ``pelican`` run into the live output: compare, then replace atomically
+            if not write_bytes_atomic(target_of(self.target, rel), data):
+                self.stats.unchanged += 1
+                return False
+        elif self._previous is not None and _same_bytes(self._previous + rel, data):
             self.stats.unchanged += 1
             return False
-        if write_bytes_atomic(target_of(self.target, rel), data):
-            self.stats.written += 1
-            self.changed.append(rel)
-            return True
-        self.stats.unchanged += 1
-        return False
+        else:  # a fresh staging folder, put in place only when the whole build succeeds: a plain write will do
+            with open(self._place(rel), "wb") as handle:
+                os.fchmod(handle.fileno(), 0o644)  # as write_bytes_atomic leaves files, whatever the umask
+                handle.write(data)
+        self.stats.written += 1
+        self.changed.append(rel)
+        return True
+
+    def _place(self, rel: str) -> str:
+        """Where ``rel`` goes in the target (refusing paths that leave it), its folder made."""
+        target = self._target + rel if _plain(rel) else os.fspath(target_of(self.target, rel))
+        folder = os.path.dirname(target)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        return target
 
     def child(self) -> OutputWriter:
         """A writer for a worker process: same folders and state, its own counters."""
@@ -166,11 +180,8 @@ class OutputWriter:
         cached = os.fspath(cached)
         if self.fresh(rel, os.path.basename(cached)):
             return False
-        target = self._target + rel if _plain(rel) else os.fspath(target_of(self.target, rel))
+        target = self._place(rel)
         folder = os.path.dirname(target)
-        if folder not in self.folders:
-            os.makedirs(folder, exist_ok=True)
-            self.folders.add(folder)
         try:
             os.link(cached, target)  # a new name appears whole: no temporary needed (most builds stage anew)
         except FileExistsError:
@@ -237,10 +248,13 @@ def _link_or_copy(source: str, target: str) -> None:
         os.chmod(target, 0o644)
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
+def _same_bytes(path: str, data: bytes) -> bool:
     """Whether ``path`` holds exactly ``data``."""
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
     except (FileNotFoundError, NotADirectoryError):
         return False
 
