@@ -51,14 +51,15 @@ def write_outputs(writer: OutputWriter, artifacts: Iterable[Artifact]) -> int:
 
 def write_search(writer: OutputWriter, records: list[SearchRecord], cache_dir: Path | None) -> bool:
     """Index ``records`` unless the previous output has a bundle of the very same records; True when indexed."""
-    key = "search:" + bundle_key(records)
+    bundle = bundle_key(records)
+    key = "search:" + bundle
     previous = [rel for rel, old in writer.old.files.items() if old == key and rel.startswith(f"{BUNDLE}/")]
     if previous and all(map(writer.has, previous)):
         for rel in previous:
             writer.new.files[rel] = key
         writer.stats.skipped += len(previous)
         return False
-    write_index(records, writer.target, cache_dir)
+    write_index(records, writer.target, cache_dir, bundle)
     for rel in sorted(_files_under(writer.target, BUNDLE)):
         writer.new.files[rel] = key
     return True

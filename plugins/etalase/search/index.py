@@ -190,8 +190,8 @@ def swap_in(staging: Path, target: Path) -> None:
 
 
 def bundle_size(bundle: Path) -> tuple[int, int]:
-    """``(files, bytes)`` of a written bundle."""
-    sizes = [path.stat().st_size for path in bundle.rglob("*") if path.is_file()]
+    """``(files, bytes)`` of a written bundle (about 11,000 files at 10,000 products: no pathlib per file)."""
+    sizes = [os.stat(os.path.join(here, name)).st_size for here, _, names in os.walk(bundle) for name in names]
     return len(sizes), sum(sizes)
 
 
@@ -206,9 +206,11 @@ def _fresh_bundle(records: Sequence[SearchRecord], staging: Path) -> None:
     prune(staging)
 
 
-def write_index(records: Sequence[SearchRecord], output_dir: Path, cache_dir: Path | None = None) -> IndexStats:
+def write_index(records: Sequence[SearchRecord], output_dir: Path, cache_dir: Path | None = None,
+                key: str | None = None) -> IndexStats:
     """Index ``records`` into ``output_dir/pagefind/``, reusing the cached bundle when the records are unchanged.
 
+    ``key`` is their :func:`~etalase.search.cache.bundle_key` when the caller has it already.
     Raises SearchError on any failure, leaving the output folder as it was.
     """
     started = time.perf_counter()
@@ -217,7 +219,7 @@ def write_index(records: Sequence[SearchRecord], output_dir: Path, cache_dir: Pa
     if len(set(urls)) != len(urls):
         raise SearchError("two search records share a URL")
     cache = BundleCache(cache_dir) if cache_dir is not None else None
-    key = bundle_key(records)
+    key = key or bundle_key(records)
     staging = output_dir / f".{BUNDLE}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     cached = cache.get(key) if cache else None
