@@ -97,10 +97,28 @@ def batch_document(records: OpenRecords, batch: Batch) -> dict:
             "schools": _pick(records.schools, own["schools"]), "products": shown}
 
 
-def json_bytes(document: dict) -> bytes:
-    """Serialise compactly with sorted keys, real UTF-8 characters and a trailing newline."""
+#: ``json.dumps(…, ensure_ascii=False, sort_keys=True, separators=(",", ":"))``, built once.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+#: Stands in for the product list while the rest of a document is encoded (no record holds a NUL).
+_PRODUCTS = "\0products\0"
+
+
+def json_bytes(document: dict, encoded: dict[str, str] | None = None) -> bytes:
+    """Serialise compactly with sorted keys, real UTF-8 characters and a trailing newline.
+
+    ``encoded`` keeps each product's JSON by ID across calls: a product is encoded once for the
+    catalogue and its batches, then spliced where the list goes (same bytes as encoding it in place).
+    """
     # No indent: the C encoder is several times faster, and the file a fifth smaller.
-    return (json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+    encoded = {} if encoded is None else encoded
+    parts = []
+    for record in document["products"]:
+        part = encoded.get(record["id"])
+        if part is None:
+            part = encoded[record["id"]] = _ENCODER.encode(record)
+        parts.append(part)
+    frame = _ENCODER.encode({**document, "products": _PRODUCTS})
+    return frame.replace(_ENCODER.encode(_PRODUCTS), "[" + ",".join(parts) + "]", 1).encode("utf-8") + b"\n"
 
 
 def produce_open_data(catalogue: Catalogue, site: SiteLike) -> list[Artifact]:
@@ -110,7 +128,9 @@ def produce_open_data(catalogue: Catalogue, site: SiteLike) -> list[Artifact]:
     documents = [(urls.catalogue_data, catalogue_document(records))]
     documents += [(lambda ext, b=b: urls.batch_data(b.id, ext), batch_document(records, b)) for b in catalogue.batches]
     artifacts = []
+    encoded: dict[str, str] = {}
+    rows: dict[str, str] = {}
     for path, document in documents:
-        artifacts.append(Artifact(path("json"), json_bytes(document)))
-        artifacts.append(Artifact(path("csv"), products_csv(catalogue, document["products"], info.licence)))
+        artifacts.append(Artifact(path("json"), json_bytes(document, encoded)))
+        artifacts.append(Artifact(path("csv"), products_csv(catalogue, document["products"], info.licence, rows)))
     return artifacts

@@ -81,11 +81,24 @@ def product_row(catalogue: Catalogue, record: dict, licence: str) -> list[str]:
     return [_cell(values[column]) for column in COLUMNS]
 
 
-def products_csv(catalogue: Catalogue, records: Sequence[dict], licence: str) -> bytes:
-    """Return the CSV bytes (with BOM) of product ``records``, sorted by product ID."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+def products_csv(catalogue: Catalogue, records: Sequence[dict], licence: str,
+                 rows: dict[str, str] | None = None) -> bytes:
+    """Return the CSV bytes (with BOM) of product ``records``, sorted by product ID.
+
+    ``rows`` keeps each product's CSV line by ID across calls (the whole catalogue, then each batch).
+    """
+    rows = {} if rows is None else rows
+    lines = [_line(COLUMNS)]
     for record in sorted(records, key=lambda record: record["id"]):
-        writer.writerow(product_row(catalogue, record, licence))
-    return buffer.getvalue().encode("utf-8-sig")
+        line = rows.get(record["id"])
+        if line is None:
+            line = rows[record["id"]] = _line(product_row(catalogue, record, licence))
+        lines.append(line)
+    return "".join(lines).encode("utf-8-sig")
+
+
+def _line(cells: Sequence[str]) -> str:
+    """One CSV line (RFC 4180 quoting, CRLF)."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(cells)
+    return buffer.getvalue()
