@@ -156,3 +156,18 @@ def test_csv_quotes_per_rfc_4180(rich):
 
 def test_open_data_bytes_are_identical_across_runs(tmp_path):
     assert _files(rich_catalogue(tmp_path / "a")) == _files(rich_catalogue(tmp_path / "b"))
+
+
+def test_products_encoded_once_and_spliced_give_the_bytes_of_encoding_each_file_whole(rich):
+    """Each product's JSON and CSV line is made once and reused by the batch files: same bytes as made in place."""
+    files = _files(rich)
+    for path, data in files.items():
+        if path.endswith(".json"):
+            whole = json.dumps(_json(data), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+            assert data == whole.encode("utf-8")
+        else:
+            buffer = io.StringIO(newline="")
+            writer = csv.writer(buffer, lineterminator="\r\n")
+            writer.writerows(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+            assert data == buffer.getvalue().encode("utf-8-sig")
+    assert len(_json(files["data/batch/batch-9.json"])["products"]) > 1
