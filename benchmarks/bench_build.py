@@ -62,6 +62,7 @@ PHASES = [
     ("etalase.generator", "", "render_pages", "fingerprint + render"),
     ("etalase.generator", "", "publish_media", "publish media"),
     ("etalase.generator", "", "collect", "producers"),
+    ("etalase.renderer", "Background", "result", "producers (waiting for the background child)"),
     ("etalase.generator", "", "write_outputs", "write artifacts"),
     ("etalase.generator", "", "build_records", "search records"),
     ("etalase.generator", "", "write_search", "search index"),
