@@ -89,16 +89,14 @@ def _labels(catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def filter_sets(catalogue: Catalogue, products: list[Filters] | None = None,
-                ) -> list[Filters]:
+def filter_sets(catalogue: Catalogue, products: list[Filters] | None = None) -> list[Filters]:
     """The facet values of every record the index gets, products first (``products``: theirs, when known)."""
     sets = [product_filters(item) for item in catalogue.listings] if products is None else products
     sellers = [*catalogue.exhibitors.values(), *catalogue.schools.values()]
     return sets + [participant_filters(catalogue, participant) for participant in sellers]
 
 
-def facet_groups(catalogue: Catalogue, products: list[Filters] | None = None,
-                 ) -> list[FacetGroup]:
+def facet_groups(catalogue: Catalogue, products: list[Filters] | None = None) -> list[FacetGroup]:
     """The fieldsets of the search form; values no record carries are left out."""
     counts = facet_counts(filter_sets(catalogue, products))
     groups = []
@@ -109,8 +107,9 @@ def facet_groups(catalogue: Catalogue, products: list[Filters] | None = None,
     return groups
 
 
-def browse_links(catalogue: Catalogue, products: list[Filters] | None = None,
-                 ) -> list[tuple[str, list[tuple[str, str, int]]]]:
+def browse_links(
+    catalogue: Catalogue, products: list[Filters] | None = None
+) -> list[tuple[str, list[tuple[str, str, int]]]]:
     """``(heading, [(url, label, product count)])`` for categories, cities and batches that have products."""
     counts = facet_counts(products if products is not None else map(product_filters, catalogue.listings))
     groups = [
