@@ -20,7 +20,7 @@ from pelican.generators import Generator
 from pelican.plugins import signals
 
 from . import markdowncache, templating
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import Catalogue, load_catalogue, paused_gc
 from .emit import EmitStats, publish_media, write_outputs, write_search
 from .errors import DataError
 from .fingerprint import Fingerprints, folder_digest, inputs_digest, settings_digest
@@ -95,7 +95,8 @@ class EtalaseGenerator(Generator):
         self.media.prepare(photos_of(catalogue))
         self.media.prepare_cards(card_specs(catalogue, today))
         self.catalogue = catalogue
-        self.pages = plan_pages(catalogue, today, options.per_page, options.featured)
+        with paused_gc():  # 1.3 pages per product, all kept: the collector would only rescan them
+            self.pages = plan_pages(catalogue, today, options.per_page, options.featured)
         self.site = SiteInfo(
             siteurl=siteurl,
             sitename=str(self.settings.get("SITENAME", "")),
