@@ -31,7 +31,6 @@ class EmitStats:
     media_linked: int = 0
     artifacts_written: int = 0
     search_indexed: bool = False
-    search_skipped: bool = False
 
 
 def publish_media(writer: OutputWriter, files: Iterable[tuple[str, str | Path]]) -> int:

@@ -87,11 +87,6 @@ class BuildState:
         state_path.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(state_path, pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
 
-    @staticmethod
-    def forget(cache_root: Path, output: Path) -> None:
-        """Drop the state of ``output`` (the next build is a full one)."""
-        state_file(cache_root, output).unlink(missing_ok=True)
-
 
 @dataclass
 class WriteStats:
@@ -220,11 +215,6 @@ class OutputWriter:
     def group(self, name: str, key: str, rels: Iterable[str]) -> None:
         """Record the files of group ``name``, made from ``key`` (already written with :meth:`write`)."""
         self.new.groups[name] = (key, tuple(rels))
-
-    def keep(self, rels: Iterable[str]) -> None:
-        """Record files produced outside this writer (the search bundle) with their previous keys."""
-        for rel in rels:
-            self.new.files[rel] = self.old.files.get(rel, "")
 
     def removed(self) -> list[str]:
         """Files the previous build produced that this one did not (to delete from the live output)."""
