@@ -220,3 +220,11 @@ def bench(c, products="1000,10000", repeat=3, photos=24, browser=True):
     flags += [] if browser else ["--no-browser"]
     c.run(f"{_python()} benchmarks/bench_build.py {' '.join(shlex.quote(f) for f in flags)}",
           env={"PYTHONPATH": str(ROOT / "plugins")}, pty=False)
+
+
+@task
+def profile(c, products=10000, edit=False, top=25):
+    """Profile one build of a synthetic catalogue (``--edit``: the rebuild after one edit): CPU per item, cProfile."""
+    flags = ["--products", str(products), "--top", str(top)] + (["--edit"] if edit else [])
+    c.run(f"{_python()} benchmarks/profile_build.py {' '.join(flags)}", env={"PYTHONPATH": str(ROOT / "plugins")},
+          pty=False)
