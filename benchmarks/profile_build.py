@@ -36,6 +36,7 @@ AREAS = [
     ("jinja2/", "Jinja2"),
     ("theme/templates/", "templates (compiled Jinja)"),
     ("markdown/", "Python-Markdown"),
+    ("cmarkgfm", "cmark-gfm"),
     ("pydantic", "pydantic"),
     ("yaml/", "PyYAML"),
     ("pelican/", "Pelican"),
@@ -50,7 +51,7 @@ AREAS = [
 #: Calls timed without the profiler (CPU time per call): (module, class or "", attribute, label, key of the item).
 ITEMS = [
     ("etalase.generator", "EtalaseGenerator", "render", "page render", lambda args: f"page: {args[1].kind}"),
-    ("etalase.markdowncache", "", "entries", "description converted", lambda args: "Markdown text"),
+    ("etalase.markup", "", "converted", "Markdown converted", lambda args: "Markdown text"),
 ]
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .errors import BuildError, CatalogueError
-from .markup import RENDERED
+from .markup import conversions
 from .report import format_text
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ def build(
         ours.extend(g for g in generators if isinstance(g, EtalaseGenerator))
 
     signals.all_generators_finalized.connect(remember)
-    markdown_before = RENDERED["markdown"]
+    markdown_before = conversions()
     try:
         Pelican(settings).run()
         if fatal_warnings and collector.messages:
@@ -150,7 +150,7 @@ def build(
     finally:
         root.removeHandler(collector)
         signals.all_generators_finalized.disconnect(remember)
-    work = finish(staging, output, ours[0] if ours else None, RENDERED["markdown"] - markdown_before)
+    work = finish(staging, output, ours[0] if ours else None, conversions() - markdown_before)
     return BuildResult(output, collector.messages, ours[0].media.stats() if ours else None, work)
 
 

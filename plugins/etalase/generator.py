@@ -19,7 +19,7 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.plugins import signals
 
-from . import markdowncache, templating
+from . import templating
 from .catalogue import Catalogue, load_catalogue, paused_gc
 from .emit import EmitStats, publish_media, write_outputs, write_search
 from .errors import DataError
@@ -86,8 +86,6 @@ class EtalaseGenerator(Generator):
         if options.batch is not None:
             catalogue = only_batch(catalogue, options.batch)
         gc.freeze()  # the catalogue lives until the end: no need for the collector to scan it again and again
-        markdowncache.load(options.build_cache / "markdown.pickle")
-        markdowncache.prerender(markdowncache.texts_of(catalogue), worker_count(options.render_workers))
         today = resolve_today(options.today, [b.end for b in catalogue.batches])
         siteurl = str(self.settings.get("SITEURL", "")).rstrip("/")
         self.media = Media(catalogue.root, options.image_cache, options.image_widths, f"{siteurl}/",
@@ -153,7 +151,6 @@ class EtalaseGenerator(Generator):
         slim = replace(self.site, pages=(), photo_urls={})
         out.new.shared_context = {"programme": self.catalogue.programme,
                                   "sharing": Sharing({}, None, self.sharing.default, slim.url)}
-        markdowncache.save(options.build_cache / "markdown.pickle", markdowncache.texts_of(self.catalogue))
         if options.previous_output is None:  # a plain ``pelican`` run; etalase.build saves after its commit
             out.new.save(options.build_cache / "state", target)
         log.info("%s: %d pages rendered, %d reused; %d photo files, %d other files written", target,

@@ -1,21 +1,31 @@
-"""Markdown to sanitised HTML: the one place where text typed by people becomes markup.
+"""Markdown to sanitised HTML and plain text: the one place where text typed by people becomes markup.
 
 Staff Markdown (descriptions, summaries) may use paragraphs, emphasis, lists,
 quotes and links; everything else is dropped by nh3 (``<script>`` and
 ``<style>`` with their content, other tags keeping their text). Links keep only
 ``http``, ``https`` and ``mailto`` targets and get ``rel="nofollow noopener ugc"``.
 :func:`_trusted` is the only function that marks HTML safe for Jinja.
+
+Each text is converted once per process (:func:`converted`, keyed by the text):
+cmark-gfm (the C CommonMark parser GitHub uses, through ``cmarkgfm``) turns it
+into HTML in about 0.01 ms, nh3 sanitises it in about 0.02 ms, and the plain
+text (open data, feeds, search) and the one-line summaries (meta descriptions,
+JSON-LD) are read off that sanitised HTML. Python-Markdown took 0.37 ms a
+description, and the whole conversion with its summaries 0.6 ms, so texts used
+to be cached between builds; now they are simply converted.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
+import html as html_lib
 import re
 import textwrap
+from dataclasses import dataclass
 
-import markdown
+import cmarkgfm
 import nh3
+from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
 #: Tags staff Markdown may produce; headings are left out so pages keep their own outline.
@@ -26,6 +36,9 @@ ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 STAFF_LINK_REL = "nofollow noopener ugc"
 DROPPED_WITH_CONTENT = frozenset({"script", "style"})
+#: cmark passes raw HTML through (nh3 decides what stays, so its text is kept as documented) and turns a
+#: soft line break into a newline, as Python-Markdown did.
+CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE
 
 # nh3 keeps a link whose target it refused, without href; such an anchor is unwrapped to its text.
 _HREFLESS_LINK = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.DOTALL)
@@ -33,6 +46,15 @@ _HREFLESS_LINK = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.DOTALL)
 _HEADING_TAG = re.compile(r"<(/?)h[1-6]>")
 # Paragraphs left empty once a refused tag is gone (``<img onerror=…>``).
 _EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
+# Sanitised staff HTML split into tags and text, for the plain text.
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"</?([a-z0-9]+)")
+# Tags whose start and end are paragraph breaks in plain text.
+_BLOCKS = frozenset({"p", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "div", "pre", "hr", "tr"})
+_SPACES = re.compile(r"\s+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+#: Distinct texts kept per process: a 50,000-product catalogue has about as many descriptions.
+CACHE_SIZE = 1 << 17
 
 
 def _trusted(html: str) -> Markup:
@@ -60,53 +82,64 @@ def clean(html: str, tags: frozenset[str] = STAFF_TAGS, link_rel: str | None = S
     return _trusted(_EMPTY_PARAGRAPH.sub("", unwrapped).strip())
 
 
-#: Texts rendered in this process since start (a cache hit does not count); benchmarks and tests read it.
-RENDERED = {"markdown": 0}
-#: Distinct texts kept per process; a 50,000-product catalogue has about as many descriptions.
-CACHE_SIZE = 1 << 17
+@dataclass(frozen=True)
+class Converted:
+    """One staff Markdown text, converted: sanitised HTML, plain text and the one line summaries start from."""
+
+    html: Markup
+    plain: str
+    line: str
 
 
-@functools.cache
-def _converter() -> markdown.Markdown:
-    """One Markdown instance per process, reset before each text (building one costs more than converting)."""
-    return markdown.Markdown(output_format="html", extensions=["sane_lists"])
-
-
-#: Sanitised HTML by the SHA-1 of its Markdown; :mod:`etalase.markdowncache` keeps it between builds.
-STORE: dict[str, str] = {}
-
-
-def text_key(text: str) -> str:
-    """The key of a text in :data:`STORE`."""
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()  # noqa: S324 - a cache key
+EMPTY = Converted(_trusted(""), "", "")
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
-def render_markdown(text: str | None) -> Markup:
-    """Render staff Markdown to sanitised HTML; ``None`` or blank gives an empty string (cached by text)."""
+def converted(text: str | None) -> Converted:
+    """Convert staff Markdown once per process: HTML (sanitised), plain text and one line of text."""
     if not text or not text.strip():
-        return _trusted("")
-    key = text_key(text)
-    html = STORE.get(key)
-    if html is None:
-        html = STORE[key] = convert(text)
-    return _trusted(html)  # STORE holds only what convert() returned: nh3 output
+        return EMPTY
+    html = sanitise(cmarkgfm.markdown_to_html(text, options=CMARK_OPTIONS))
+    return Converted(_trusted(html), plain_of_html(html), " ".join(_trusted(html).striptags().split()))
 
 
-def convert(text: str) -> str:
-    """Markdown to sanitised HTML, uncached (counted in :data:`RENDERED`)."""
-    RENDERED["markdown"] += 1
-    return sanitise(markdown_html(text))
+def conversions() -> int:
+    """How many distinct texts this process has converted so far (what a build did: before and after)."""
+    return converted.cache_info().misses
 
 
-def markdown_html(text: str) -> str:
-    """Python-Markdown's HTML of a text, not sanitised yet (never shown as it is)."""
-    return _converter().reset().convert(text)
+def render_markdown(text: str | None) -> Markup:
+    """Render staff Markdown to sanitised HTML; ``None`` or blank gives an empty string."""
+    return converted(text).html
+
+
+def plain_text(text: str | None) -> str:
+    """The text of staff Markdown: paragraphs split by a blank line, list items by ``- ``, no markup."""
+    return converted(text).plain
 
 
 def sanitise(html: str) -> str:
-    """What :func:`convert` makes of Python-Markdown's HTML: headings as paragraphs, then nh3."""
+    """What staff HTML becomes: headings as paragraphs, then nh3."""
     return str(clean(_HEADING_TAG.sub(r"<\1p>", html)))
+
+
+def plain_of_html(html: str) -> str:
+    """The text of sanitised HTML: blocks become blank lines, list items ``- `` lines, ``<br>`` a newline."""
+    parts = []
+    for index, piece in enumerate(_TAG_OR_TEXT.split(html)):
+        if index % 2 == 0:
+            parts.append(_SPACES.sub(" ", html_lib.unescape(piece)) if piece else "")
+            continue
+        name = _TAG_NAME.match(piece)
+        tag = name.group(1) if name else ""
+        if tag in _BLOCKS:
+            parts.append("\n\n")
+        elif tag == "li" and not piece.startswith("</"):
+            parts.append("\n- ")
+        elif tag == "br":
+            parts.append("\n")
+    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def clean_page(html: str | None) -> Markup:
@@ -114,40 +147,22 @@ def clean_page(html: str | None) -> Markup:
     return clean(html or "", tags=PAGE_TAGS, link_rel=None)
 
 
-#: The widths :func:`plain_summary` was asked for in this process (their results are kept in :data:`STORE`).
-SUMMARY_WIDTHS: set[int] = set()
-#: Widths whose summaries :mod:`etalase.markdowncache` computes with the HTML, on all cores, and keeps:
-#: the page templates' meta descriptions (``summary(120)``, ``summary``) and structured data
-#: (``etalase.social.structured.DESCRIPTION_CHARS``). A build that adds no text then adds no entry.
-STORED_WIDTHS = (120, 155, 1000)
-
-
-def summary_key(text: str, width: int) -> str:
-    """The key of a text's summary at ``width`` in :data:`STORE`."""
-    return f"s{width}:{text_key(text)}"
-
-
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def plain_summary(text: str | None, width: int = 155) -> str:
     """Staff Markdown as one line of plain text, shortened on a word boundary (meta descriptions)."""
-    if not text:
-        return ""
-    SUMMARY_WIDTHS.add(width)
-    key = summary_key(text, width)
-    found = STORE.get(key)
-    if found is None:
-        found = STORE[key] = shorten(summary_line(render_markdown(text)), width)
-    return found
-
-
-def summary_line(html: str) -> str:
-    """The text of sanitised HTML on one line: tags dropped, entities decoded, white space collapsed."""
-    return " ".join(_trusted(html).striptags().split())
+    return shorten(converted(text).line, width)
 
 
 def shorten(line: str, width: int) -> str:
-    """A :func:`summary_line` cut to ``width`` characters on a word boundary, ending in an ellipsis when cut."""
-    if len(line) <= width:  # what textwrap.shorten returns for a text that fits, without its ~1 ms of chunking
+    """A line of text cut to ``width`` characters on a word boundary, ending in ``…`` when cut.
+
+    The same as ``textwrap.shorten(line, width, placeholder="…")`` for a line whose words are single-spaced:
+    the longest run of whole words that leaves room for the ellipsis. Lines where textwrap would split a word
+    (a hyphen, a first word longer than ``width``) go to textwrap itself.
+    """
+    if len(line) <= width:
         return line
-    # textwrap.shorten only looks at the first line's worth of words: give it a prefix (same result, 3x faster).
+    cut = line.rfind(" ", 0, width)  # the kept words end before a space, with one character left for "…"
+    if cut > 0 and "-" not in line[: width + 1]:
+        return line[:cut] + "…"
     return textwrap.shorten(line[: 2 * width + 16], width=width, placeholder="…")

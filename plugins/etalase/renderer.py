@@ -22,7 +22,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import markup
 from .incremental import OutputWriter
 from .pages import Page
 
@@ -43,7 +42,6 @@ class RenderStats:
     skipped: int = 0
     written: int = 0
     unchanged: int = 0
-    markdown: int = 0
     workers: int = 1
     #: The output files of the pages rendered, in plan order.
     files: list[str] = field(default_factory=list)
@@ -60,42 +58,39 @@ def render_pages(pages: Sequence[Page], fingerprint: Callable[[Page], str], rend
     todo = [page for page in pages if not writer.fresh(page.file, fingerprint(page))]
     stats = RenderStats(planned=len(pages), skipped=len(pages) - len(todo), rendered=len(todo),
                         files=[page.file for page in todo])
-    markdown_before = markup.RENDERED["markdown"]
     if workers > 1 and len(todo) >= PARALLEL_MIN:
         stats.workers = workers
         counts = _render_parallel(todo, render, writer, workers)
     else:
         counts = _render_serial(todo, render, writer)
-    stats.written, stats.unchanged, markdown = counts
-    stats.markdown = markup.RENDERED["markdown"] - markdown_before + markdown
+    stats.written, stats.unchanged = counts
     return stats
 
 
-def _render_serial(todo: Sequence[Page], render: Render, writer: OutputWriter) -> tuple[int, int, int]:
-    """Render in this process; ``(written, unchanged, markdown rendered elsewhere)``."""
+def _render_serial(todo: Sequence[Page], render: Render, writer: OutputWriter) -> tuple[int, int]:
+    """Render in this process; ``(written, unchanged)``."""
     written = unchanged = 0
     for page in todo:
         if writer.put(page.file, render(page).encode("utf-8")):
             written += 1
         else:
             unchanged += 1
-    return written, unchanged, 0
+    return written, unchanged
 
 
 #: What forked workers render: set just before the pool starts, inherited by the children.
 _JOB: tuple[Sequence[Page], Render, OutputWriter] | None = None
 
 
-def _render_chunk(start: int, stop: int) -> tuple[int, int, int, list[str]]:
-    """Render pages ``start:stop`` of the job in a worker; ``(written, unchanged, Markdown converted, files)``."""
+def _render_chunk(start: int, stop: int) -> tuple[int, int, list[str]]:
+    """Render pages ``start:stop`` of the job in a worker; ``(written, unchanged, files)``."""
     todo, render, writer = _JOB
-    before = markup.RENDERED["markdown"]
     child = writer.child()
-    written, unchanged, _ = _render_serial(todo[start:stop], render, child)
-    return written, unchanged, markup.RENDERED["markdown"] - before, child.changed
+    written, unchanged = _render_serial(todo[start:stop], render, child)
+    return written, unchanged, child.changed
 
 
-def _render_parallel(todo: Sequence[Page], render: Render, writer: OutputWriter, workers: int) -> tuple[int, int, int]:
+def _render_parallel(todo: Sequence[Page], render: Render, writer: OutputWriter, workers: int) -> tuple[int, int]:
     """Render in forked workers, which write their files; sum their counters."""
     global _JOB
     _JOB = (todo, render, writer)
@@ -113,8 +108,8 @@ def _render_parallel(todo: Sequence[Page], render: Render, writer: OutputWriter,
     writer.stats.written += written
     writer.stats.unchanged += unchanged
     for result in results:
-        writer.changed += result[3]
-    return written, unchanged, sum(result[2] for result in results)
+        writer.changed += result[2]
+    return written, unchanged
 
 
 class Background:
