@@ -22,11 +22,18 @@
   dialog.append(close, frame);
   document.body.append(dialog);
 
+  function widest(srcset) {
+    return Math.max.apply(null, (srcset || "").split(",").map(function (entry) {
+      return parseInt(entry.trim().split(/\s+/)[1], 10) || 0;
+    }));
+  }
+
   function show(link) {
     var picture = link.querySelector("picture").cloneNode(true);
     var img = picture.querySelector("img");
+    var sizes = "min(100vw, " + widest(img.getAttribute("srcset")) + "px)";  // never wider than the photo
     picture.removeAttribute("class");
-    picture.querySelectorAll("source, img").forEach(function (el) { el.setAttribute("sizes", "100vw"); });
+    picture.querySelectorAll("source, img").forEach(function (el) { el.setAttribute("sizes", sizes); });
     img.removeAttribute("loading");
     img.removeAttribute("fetchpriority");
     frame.replaceChildren(picture);
