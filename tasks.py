@@ -189,7 +189,7 @@ def golden(c):
 
 @task
 def lighthouse(c, catalogue="", port=0, runs=1):
-    """Build, serve on 127.0.0.1 and print Lighthouse scores (mobile) of home, batch, exhibitor and product pages."""
+    """Build, serve on 127.0.0.1 and print Lighthouse scores (mobile) of home, batch, exhibitor, product, category."""
     flags = ["--catalogue", catalogue] if catalogue else []
     flags += ["--runs", str(runs)] if runs > 1 else []
     flags += ["--port", str(port)] if port else []

@@ -1,4 +1,4 @@
-"""Lighthouse scores (mobile) of the home, a batch, an exhibitor and a product page: ``invoke lighthouse``.
+"""Lighthouse scores (mobile) of the home, a batch, an exhibitor, a product and a category page: ``invoke lighthouse``.
 
 Builds the catalogue with SITEURL set to a local address, serves it on
 127.0.0.1 with gzip (as a real host would), runs Lighthouse 12 from
@@ -39,15 +39,18 @@ def free_port() -> int:
 
 
 def sample_pages(catalogue_dir: Path) -> dict[str, str]:
-    """One URL per page kind: home, the newest batch, the exhibitor and the product with the most to show."""
+    """One URL per page kind: home, the newest batch, and the exhibitor, product and category with the most to show."""
     catalogue = load_catalogue(catalogue_dir)
     exhibitor = max(catalogue.exhibitors.values(), key=lambda e: (len(catalogue.listings_of(e)), e.id))
+    by_category = catalogue.listings_by(lambda item: item.product.category)
+    category = max(by_category, key=lambda key: (len(by_category[key]), key))
     featured = [item for item in catalogue.listings if item.product.featured] or catalogue.listings
     return {
         "home": urls.HOME,
         "batch": urls.batch(catalogue.batches[-1].id),
         "exhibitor": urls.exhibitor(exhibitor.id),
         "product": urls.product(featured[0].id),
+        "category": urls.category(category),
     }
 
 

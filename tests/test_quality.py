@@ -6,6 +6,7 @@ import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from etalase import quality, quality_page
@@ -241,3 +242,29 @@ def test_the_report_command_prints_and_writes_the_page(root, tmp_path):
     page = tmp_path / "output" / "staf" / "laporan" / "index.html"
     assert done.stdout.rstrip().endswith(f"Laporan ditulis ke {page}")
     assert "noindex" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_report_page_links_each_batch_s_booth_qr_sheet(build_site, tmp_path):
+    from bs4 import BeautifulSoup
+    from etalase import urls
+    from etalase.catalogue import load_catalogue
+
+    from tests.conftest import ROOTS
+    from tests.site_helpers import target_exists
+
+    data = ROOTS / "site-basic" / "catalogue_data"
+    output = build_site("site-basic", tmp_path, ETALASE_TODAY="2023-11-07")
+    done = subprocess.run([sys.executable, "-m", "etalase", "report", str(data), "--today", "2023-11-07",
+                           "--html", str(output)],
+                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "plugins")}, check=False)
+    assert done.returncode == 0, done.stderr
+
+    page = BeautifulSoup((output / quality_page.PAGE_PATH).read_text(encoding="utf-8"), "html.parser")
+    section = page.find("section", id="kode-qr")
+    assert section.h2.get_text() == "Cetak kode QR stan"
+    links = [(a.get_text(), urljoin("/staf/laporan/", a["href"])) for a in section.find_all("a")]
+    batches = list(reversed(load_catalogue(data).batches))
+    assert links == [(batch.title, f"/{urls.batch_qr_sheet(batch.id)}") for batch in batches]
+    assert all(target_exists(output, url) for _, url in links)
+    assert page.find("nav").find("a", href="#kode-qr")

@@ -215,11 +215,19 @@ def test_each_batch_has_a_printable_qr_sheet_for_its_booths(site, catalogue):
         for li, person in zip(cards, people, strict=True):
             assert local(site, li.img["src"]) and person.id in li.img["src"]
             assert li.select_one(".short").get_text().startswith("etalase.contoh.go.id/")
-        link = soup(site, urls.batch(batch.id)).find("a", string="Cetak kode QR stan")
-        assert link["href"] == f"{SITEURL}/{sheet_url}"
         assert sheet_url not in (site / "sitemap.xml").read_text(encoding="utf-8")
     style = soup(site, urls.batch_qr_sheet("batch-9")).find("style", string=lambda s: s and "@page" in s).string
     assert "size:A4" in style and "@media print" in style
+
+
+def test_no_public_page_links_to_the_booth_qr_sheets(site, catalogue):
+    sheets = {f"{SITEURL}/{urls.batch_qr_sheet(batch.id)}" for batch in catalogue.batches}
+    linking = [
+        f"{url_of(site, file)} -> {a['href']}" for file in html_files(site)
+        for a in soup(site, url_of(site, file)).find_all("a", href=True) if a["href"] in sheets
+    ]
+    assert sheets and linking == []
+    assert not soup(site, urls.batch("batch-9")).find(string=lambda text: text and "Cetak kode QR stan" in text)
 
 
 def test_second_build_re_encodes_no_photo_no_card_and_no_qr_code(built):

@@ -105,6 +105,7 @@ def test_structured_data_is_json_that_staff_text_cannot_close(build_site, tmp_pa
     assert offer["url"] == "https://etalase.contoh.go.id/produk/produk-jahat/"
     assert offer["seller"] == {"@type": "Organization", "name": "Usaha <script>alert('usaha')</script>",
                                "url": "https://etalase.contoh.go.id/eksibitor/usaha-jahat/"}
-    # JSON-LD scripts and share.js (by src, no inline code) are the only scripts.
-    assert raw.count("<script") == len(scripts) + 1
+    # JSON-LD scripts, share.js and photo.js (by src, no inline code) are the only scripts.
+    assert raw.count("<script") == len(scripts) + 2
     assert raw.count('<script src="https://etalase.contoh.go.id/theme/js/share.js" defer></script>') == 1
+    assert raw.count('<script src="https://etalase.contoh.go.id/theme/js/photo.js" defer></script>') == 1

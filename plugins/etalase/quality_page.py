@@ -4,22 +4,26 @@ The page stands alone (inline styles, no theme), says ``noindex`` to search
 engines and is linked from nowhere; the build adds it with
 :func:`report_artifact`, or ``invoke report --html`` writes it into an
 existing output folder. The sitemap must skip /staf/ and robots.txt disallows it.
+It is also where staff find the printable booth QR sheets (``/batch/<id>/qr/``),
+which no public page links to.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
+from . import urls
 from .artifacts import Artifact, write_artifacts
 from .catalogue import Catalogue
 from .images.probe import resolve_inside
 from .quality import CHECKS, PhotoFacts, QualityReport
+from .strings import T
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +54,9 @@ Tanggal acuan: <strong>{{ report.today.isoformat() }}</strong>, {{ report.today_
 {% for check, findings in groups.items() %}
 <li><a href="#{{ check }}">{{ titles[check] }}</a> ({{ findings|length }})</li>
 {% endfor %}
+{% if qr_sheets %}
+<li><a href="#kode-qr">{{ qr_title }}</a></li>
+{% endif %}
 </ul></nav>
 {% for check, findings in groups.items() %}
 <section id="{{ check }}" aria-labelledby="{{ check }}-judul">
@@ -68,6 +75,17 @@ Tanggal acuan: <strong>{{ report.today.isoformat() }}</strong>, {{ report.today_
 {% endif %}
 </section>
 {% endfor %}
+{% if qr_sheets %}
+<section id="kode-qr" aria-labelledby="kode-qr-judul">
+<h2 id="kode-qr-judul">{{ qr_title }}</h2>
+<p>{{ qr_intro }}</p>
+<ul>
+{% for title, href in qr_sheets %}
+<li><a href="{{ href }}">{{ title }}</a></li>
+{% endfor %}
+</ul>
+</section>
+{% endif %}
 </body>
 </html>
 """
@@ -108,19 +126,27 @@ def measure_photos(root: Path, files: Iterable[str]) -> dict[str, PhotoFacts]:
     return facts
 
 
-def render_report(report: QualityReport, programme: str) -> str:
-    """Render the report page (autoescaped; staff text is never trusted as HTML)."""
+def qr_sheet_links(catalogue: Catalogue) -> list[tuple[str, str]]:
+    """Each batch's booth QR sheet as ``(batch title, link relative to this page)``, newest batch first."""
+    up = "../" * PAGE_PATH.count("/")  # from staf/laporan/ back to the site root, wherever the site is served
+    return [(batch.title, up + urls.batch_qr_sheet(batch.id)) for batch in reversed(catalogue.batches)]
+
+
+def render_report(report: QualityReport, programme: str, qr_sheets: Sequence[tuple[str, str]] = ()) -> str:
+    """Render the report page (autoescaped; staff text is never trusted as HTML), with links to ``qr_sheets``."""
     template = _ENV.from_string(TEMPLATE)
-    return template.render(report=report, groups=report.by_check(), titles=CHECKS, programme=programme)
+    return template.render(report=report, groups=report.by_check(), titles=CHECKS, programme=programme,
+                           qr_sheets=qr_sheets, qr_title=T.qr_sheet_link, qr_intro=T.qr_sheet_staff_intro)
 
 
-def report_artifact(report: QualityReport, programme: str) -> Artifact:
+def report_artifact(report: QualityReport, programme: str, qr_sheets: Sequence[tuple[str, str]] = ()) -> Artifact:
     """The page as an artifact at ``staf/laporan/index.html``, for the build to write."""
-    return Artifact(PAGE_PATH, render_report(report, programme).encode("utf-8"))
+    return Artifact(PAGE_PATH, render_report(report, programme, qr_sheets).encode("utf-8"))
 
 
-def write_report(output_dir: Path, report: QualityReport, programme: str) -> Path:
+def write_report(output_dir: Path, report: QualityReport, programme: str,
+                 qr_sheets: Sequence[tuple[str, str]] = ()) -> Path:
     """Write the page into an existing output folder; return its path."""
-    write_artifacts(Path(output_dir), [report_artifact(report, programme)])
+    write_artifacts(Path(output_dir), [report_artifact(report, programme, qr_sheets)])
     log.info("%s: wrote %s", output_dir, PAGE_PATH)
     return Path(output_dir) / PAGE_PATH

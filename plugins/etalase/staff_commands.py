@@ -23,7 +23,7 @@ COMMANDS = ("report", "check-links-kept")
 def report(folder: Path, today: dt.date | None, fmt: str, html_output: Path | None) -> int:
     """Print the staff quality report, optionally write /staf/laporan/; findings never fail."""
     from .quality import check_quality, default_today, format_quality_github, format_quality_text
-    from .quality_page import measure_photos, photo_files, write_report
+    from .quality_page import measure_photos, photo_files, qr_sheet_links, write_report
 
     try:
         catalogue = load_catalogue(folder)
@@ -34,7 +34,8 @@ def report(folder: Path, today: dt.date | None, fmt: str, html_output: Path | No
     found = check_quality(catalogue, when, measure_photos(folder, photo_files(catalogue)), source)
     print(format_quality_github(found) if fmt == "github" else format_quality_text(found))
     if html_output is not None:
-        print(f"Laporan ditulis ke {write_report(html_output, found, catalogue.programme.name)}")
+        page = write_report(html_output, found, catalogue.programme.name, qr_sheet_links(catalogue))
+        print(f"Laporan ditulis ke {page}")
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, StrictUndefined
 
-from . import contact, formatting, markup, urls
+from . import contact, formatting, location, markup, urls
 from .strings import T
 
 FILTERS = {
@@ -34,6 +34,7 @@ GLOBALS = {
     "whatsapp_url": contact.whatsapp_url,
     "chat_message": contact.chat_message,
     "seller_chat_message": contact.seller_chat_message,
+    "location_parts": location.location_parts,
 }
 
 
