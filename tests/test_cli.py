@@ -124,7 +124,7 @@ def test_missing_folder(tmp_path: Path) -> None:
 
 
 def test_internal_error_is_one_line_and_exit_2(monkeypatch, capsys, root: Path) -> None:
-    def broken(folder):
+    def broken(folder, **options):
         raise RuntimeError("bug")
 
     monkeypatch.delenv("ETALASE_DEBUG", raising=False)

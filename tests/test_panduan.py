@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -37,8 +38,9 @@ def test_each_example_prints_exactly_what_the_guide_shows(tmp_path, change, outp
     root = copy_root(tmp_path)
     edit(root, change["berkas"], change["ganti"], change["dengan"])
 
+    env = {"PYTHONPATH": str(ROOT / "plugins"), "SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"]}
     done = subprocess.run([sys.executable, "-m", "etalase", "validate", "catalogue_data"], cwd=tmp_path,
-                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "plugins")}, check=False)
+                          capture_output=True, text=True, env=env, check=False)
 
     assert (done.returncode, done.stdout.rstrip("\n")) == (1, output)
 

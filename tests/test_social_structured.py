@@ -102,8 +102,8 @@ def test_organization_without_logo_street_or_profiles_leaves_them_out(catalogue)
 
 def test_a_batch_is_an_offline_event_at_its_venue_organised_by_the_programme(catalogue):
     batch = catalogue.batches[-1]
-    event = event_data(batch, catalogue.programme, url="https://e.id/batch/batch-9/", city="Jakarta Pusat",
-                       organiser_url="https://e.id/", image="https://e.id/kartu/b.jpg")
+    event = event_data(batch, catalogue.programme, status="running", url="https://e.id/batch/batch-9/",
+                       city="Jakarta Pusat", organiser_url="https://e.id/", image="https://e.id/kartu/b.jpg")
     assert {k: event[k] for k in ("@type", "name", "startDate", "endDate", "eventStatus", "eventAttendanceMode")} == {
         "@type": "Event", "name": "Business Matching Batch 9", "startDate": "2023-11-06", "endDate": "2023-11-09",
         "eventStatus": "https://schema.org/EventScheduled",
@@ -118,6 +118,14 @@ def test_a_batch_is_an_offline_event_at_its_venue_organised_by_the_programme(cat
                                   "url": "https://e.id/"}
     assert event["description"] == "Batch 9 menghadirkan 18 eksibitor dan SMK Negeri 32 Jakarta."
     assert event["image"] == ["https://e.id/kartu/b.jpg"]
+
+
+@pytest.mark.parametrize("status", ["upcoming", "running", "past"])
+def test_a_batch_stays_scheduled_before_during_and_after_it(catalogue, status):
+    """schema.org has no "completed" status: a batch held as planned is EventScheduled; endDate says it is over."""
+    event = event_data(catalogue.batches[-1], catalogue.programme, status=status, url="/", city="",
+                       organiser_url="/", image=None)
+    assert event["eventStatus"] == "https://schema.org/EventScheduled"
 
 
 def test_breadcrumbs_number_their_items_from_one():
@@ -141,4 +149,5 @@ def test_website_search_action_points_at_the_search_page():
 def test_every_dict_is_plain_json(listings, catalogue):
     for item in listings.values():
         json.dumps(data(item))
-    json.dumps(event_data(catalogue.batches[0], catalogue.programme, url="/", city="", organiser_url="/", image=None))
+    json.dumps(event_data(catalogue.batches[0], catalogue.programme, status="past", url="/", city="",
+                          organiser_url="/", image=None))

@@ -15,14 +15,16 @@ from pathlib import Path
 
 from .catalogue import load_catalogue
 from .errors import BuildError, DataError
+from .messages import TODAY_SOURCES
 from .report import format_text
+from .settings import Today, resolve_today
 
 COMMANDS = ("report", "check-links-kept")
 
 
-def report(folder: Path, today: dt.date | None, fmt: str, html_output: Path | None) -> int:
-    """Print the staff quality report, optionally write /staf/laporan/; findings never fail."""
-    from .quality import check_quality, default_today, format_quality_github, format_quality_text
+def report(folder: Path, today: Today, fmt: str, html_output: Path | None) -> int:
+    """Print the staff quality report as of ``today``, optionally write /staf/laporan/; findings never fail."""
+    from .quality import check_quality, format_quality_github, format_quality_text
     from .quality_page import measure_photos, photo_files, write_report
 
     try:
@@ -30,8 +32,8 @@ def report(folder: Path, today: dt.date | None, fmt: str, html_output: Path | No
     except DataError as exc:
         print(format_text(exc.issues))
         return 1
-    when, source = (today, "--today") if today else default_today(catalogue, os.environ)
-    found = check_quality(catalogue, when, measure_photos(folder, photo_files(catalogue)), source)
+    photos = measure_photos(folder, photo_files(catalogue))
+    found = check_quality(catalogue, today.date, photos, TODAY_SOURCES[today.source])
     print(format_quality_github(found) if fmt == "github" else format_quality_text(found))
     if html_output is not None:
         print(f"Laporan ditulis ke {write_report(html_output, found, catalogue.programme.name)}")
@@ -61,20 +63,33 @@ def check_links_kept(output: Path, folder: Path, live: str | None, first_deploy:
     return 0 if result.passed else 1
 
 
-def _date(value: str) -> dt.date:
+def today_option(value: str) -> Today:
+    """``--today``: a TTTT-BB-HH date, or ``hari-ini`` for the clock's day in Jakarta."""
     if value in ("hari-ini", "today"):
-        return dt.date.today()
+        return resolve_today(environ={})
     try:
-        return dt.date.fromisoformat(value)
+        return Today(dt.date.fromisoformat(value), "option")
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' bukan tanggal TTTT-BB-HH") from None
+
+
+def add_today(command) -> None:
+    """Give a subcommand ``--today`` (default: SOURCE_DATE_EPOCH, else the clock in Jakarta, as the build)."""
+    command.add_argument("--today", type=today_option, default=None,
+                         help="tanggal acuan (TTTT-BB-HH atau hari-ini); bawaan: SOURCE_DATE_EPOCH, "
+                              "atau hari ini (WIB)")
+
+
+def chosen_today(args: argparse.Namespace) -> Today:
+    """The ``--today`` of parsed arguments, else the build's "today" (:func:`etalase.settings.resolve_today`)."""
+    return args.today or resolve_today()
 
 
 def add_commands(sub) -> None:
     """Register ``report`` and ``check-links-kept`` on the subparsers of ``python -m etalase``."""
     quality = sub.add_parser("report", help="laporan mutu untuk staf: foto, harga, sertifikat, data ganda")
     quality.add_argument("folder", nargs="?", default="catalogue_data", type=Path)
-    quality.add_argument("--today", type=_date, help="tanggal acuan (TTTT-BB-HH atau hari-ini)")
+    add_today(quality)
     quality.add_argument("--format", choices=("text", "github"), default="text")
     quality.add_argument("--html", type=Path, metavar="OUTPUT", help="tulis juga OUTPUT/staf/laporan/index.html")
     kept = sub.add_parser("check-links-kept", help="gagal bila tautan situs yang terbit akan hilang")
@@ -90,5 +105,5 @@ def add_commands(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run one of :data:`COMMANDS` from parsed arguments."""
     if args.command == "report":
-        return report(args.folder, args.today, args.format, args.html)
+        return report(args.folder, chosen_today(args), args.format, args.html)
     return check_links_kept(args.output, args.data, args.live, args.first_deploy, args.format, args.siteurl)

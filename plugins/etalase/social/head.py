@@ -150,8 +150,9 @@ def batch_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
     if page.pagination and page.pagination.number > 1:
         return replace(head, share_text=batch.title)
     city = page.context["city"]
-    data = event_data(batch, ctx.catalogue.programme, url=head.canonical, city=city.name if city else "",
-                      organiser_url=ctx.link(urls.HOME), image=head.image.url if head.image else None)
+    data = event_data(batch, ctx.catalogue.programme, status=page.context["status"], url=head.canonical,
+                      city=city.name if city else "", organiser_url=ctx.link(urls.HOME),
+                      image=head.image.url if head.image else None)
     crumbs = ctx.trail((T.nav_batches, urls.index(urls.BATCH)), (batch.title, page.url))
     return replace(head, jsonld=(data, crumbs), share_text=batch.title)
 

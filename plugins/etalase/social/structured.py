@@ -23,6 +23,12 @@ REGION = "DKI Jakarta"
 COUNTRY = "ID"
 IN_STOCK = "https://schema.org/InStock"
 SCHEDULED = "https://schema.org/EventScheduled"
+#: ``eventStatus`` by batch status (:func:`etalase.plan.batch_status`). schema.org's EventStatusType says how
+#: an event stands against its schedule (scheduled, cancelled, postponed, rescheduled, moved online), not
+#: whether it is over: a batch that took place as planned stays EventScheduled after it ends, and search
+#: engines tell past from coming by ``endDate``. A batch is never marked cancelled or postponed: the data
+#: says nothing of the kind.
+EVENT_STATUS = {"upcoming": SCHEDULED, "running": SCHEDULED, "past": SCHEDULED}
 OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
 #: Contact links that are the same business elsewhere on the web (``sameAs``).
 SAME_AS = ("website", "instagram", "marketplace", "ekatalog", "eorder")
@@ -121,9 +127,9 @@ def organization_data(participant: Participant, *, url: str, city: str, logo: st
     return data
 
 
-def event_data(batch: Batch, programme: Programme, *, url: str, city: str, organiser_url: str,
+def event_data(batch: Batch, programme: Programme, *, status: str, url: str, city: str, organiser_url: str,
                image: str | None) -> dict:
-    """An ``Event`` for a batch: dates, offline at its venue, organised by the programme's organiser."""
+    """An ``Event`` for a batch: dates, status (:data:`EVENT_STATUS`), offline at its venue, its organiser."""
     data: dict = {
         "@context": SCHEMA,
         "@type": "Event",
@@ -133,7 +139,7 @@ def event_data(batch: Batch, programme: Programme, *, url: str, city: str, organ
         "url": url,
         "startDate": batch.start.isoformat(),
         "endDate": batch.end.isoformat(),
-        "eventStatus": SCHEDULED,
+        "eventStatus": EVENT_STATUS[status],
         "eventAttendanceMode": OFFLINE,
         "location": {"@type": "Place", "name": batch.venue.name,
                      "address": postal_address(city, batch.venue.address)},
