@@ -46,10 +46,11 @@ def placeholder_issues(result: LoadResult, publish: bool) -> list[Issue]:
     found = []
     for loaded in _published(result):
         for left in leftovers(loaded.record):
+            whose = f"{left.subject}: " if left.path[0] == "produk" else ""  # a product: which one
             if left.photo:
-                message = f"`{left.value}` adalah foto sementara dari templat"
+                message = f"{whose}`{left.value}` adalah foto sementara dari templat"
             else:
-                message = f"`{left.field}` masih berisi teks TODO dari templat: {messages.shown(left.value)}"
+                message = f"{whose}masih berisi teks TODO dari templat: {messages.shown(left.value)}"
             found.append(_issue(loaded, left.path, "T02" if left.photo else "T01", message, severity))
     return found
 
@@ -65,6 +66,6 @@ def certificate_issues(result: LoadResult, today: dt.date) -> list[Issue]:
                 continue
             for cert in certificates.lapsing(product, today):
                 code = "S02" if certificates.expired(cert.until, today) else "S01"
-                message = f"produk `{product.id}`: {messages.certificate_message(cert.kind, cert.until, today)}"
+                message = f"produk {product.id}: {messages.certificate_message(cert.kind, cert.until, today)}"
                 found.append(_issue(loaded, ("produk", index, *cert.path), code, message, WARNING))
     return found
