@@ -87,6 +87,7 @@ def new_product(c, eksibitor, id, nama, kategori):
 
     path, photo = _scaffold(lambda: add_product(ROOT / CONFIG["catalogue"], eksibitor, id, nama, kategori))
     print(f"Produk {id} ditambahkan di {path.relative_to(ROOT)}; foto sementara: {photo.relative_to(ROOT)}.")
+    print("Ganti isian bertanda TODO dan foto sementaranya sebelum terbit: ./run publish menolak keduanya.")
 
 
 @task
