@@ -100,6 +100,12 @@ def report(c, today="", format="text", html=False):
 
 
 @task
+def today(c, today=""):
+    """Print the day the site, validate and the report are "as of" (Jakarta): SOURCE_DATE_EPOCH, else the clock."""
+    _etalase(c, "today" + (f" --today {shlex.quote(today)}" if today else ""))
+
+
+@task
 def pin_today(c):
     """Pin today's date in Jakarta for every later step of a GitHub Actions job (SOURCE_DATE_EPOCH in $GITHUB_ENV)."""
     _etalase(c, "today --github-env")
