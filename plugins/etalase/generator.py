@@ -84,17 +84,7 @@ class EtalaseGenerator(Generator):
             log.info("%s: nothing changed since the last build of %s; today is %s", options.catalogue, self.live,
                      self.today.describe())
             return
-        try:
-            catalogue = load_catalogue(options.catalogue, options.build_cache / "records",
-                                       worker_count(options.render_workers), publish=options.publish)
-        except DataError as exc:
-            raise CatalogueReport(exc.issues) from None
-        self.notices = catalogue.notices
-        if options.batch is not None:
-            catalogue = only_batch(catalogue, options.batch)
-        gc.freeze()  # the catalogue lives until the end: no need for the collector to scan it again and again
-        markdowncache.load(options.build_cache / "markdown.pickle")
-        markdowncache.prerender(markdowncache.texts_of(catalogue), worker_count(options.render_workers))
+        catalogue = self.load(options)
         siteurl = str(self.settings.get("SITEURL", "")).rstrip("/")
         self.media = Media(catalogue.root, options.image_cache, options.image_widths, f"{siteurl}/",
                            options.image_workers)
@@ -121,6 +111,21 @@ class EtalaseGenerator(Generator):
                                 SITEURL=self.context.get("SITEURL", ""), catalogue=catalogue,
                                 **certificate_globals(today))
         log.info("%s: %d pages planned, today is %s", options.catalogue, len(self.pages), self.today.describe())
+
+    def load(self, options: Options) -> Catalogue:
+        """The validated catalogue (only ``--batch``'s part of it) with its Markdown rendered; keeps its notices."""
+        try:
+            catalogue = load_catalogue(options.catalogue, options.build_cache / "records",
+                                       worker_count(options.render_workers), publish=options.publish)
+        except DataError as exc:
+            raise CatalogueReport(exc.issues) from None
+        self.notices = catalogue.notices  # placeholders, for staff (a publish build has raised on them)
+        if options.batch is not None:
+            catalogue = only_batch(catalogue, options.batch)
+        gc.freeze()  # the catalogue lives until the end: no need for the collector to scan it again and again
+        markdowncache.load(options.build_cache / "markdown.pickle")
+        markdowncache.prerender(markdowncache.texts_of(catalogue), worker_count(options.render_workers))
+        return catalogue
 
     def generate_output(self, writer) -> None:
         """Render the pages whose inputs changed, publish photos, write artifacts and the search index.
