@@ -179,3 +179,6 @@ def test_expired_sni_p_irt_and_halal_are_marked_in_words_and_halal_loses_its_bad
     assert text(sites[BEFORE], SAMBAL, ".summary .badge.halal") == ["Halal"]
     assert soup(output, "sertifikasi/halal/").select(".card") == []
     assert indexed_filters(output)["/" + SAMBAL]["sertifikasi"] == ["bpom"]
+    claimed = {day: [prop["name"] for prop in jsonld(sites[day], SAMBAL, "Product").get("additionalProperty", [])]
+               for day in (BEFORE, DURING)}
+    assert claimed == {BEFORE: ["Sertifikat halal"], DURING: []}

@@ -31,10 +31,11 @@ def listings(catalogue):
     return {item.id: item for item in catalogue.listings}
 
 
-def data(item):
-    """Product data with fixed URLs."""
+def data(item, held=None):
+    """Product data with fixed URLs; ``held`` defaults to every certificate the product has."""
     return product_data(item, url=URL, seller_url="https://e.id/eksibitor/y/", category="K",
-                        images=["https://e.id/gambar/x.jpg", "https://e.id/kartu/x.jpg"])
+                        images=["https://e.id/gambar/x.jpg", "https://e.id/kartu/x.jpg"],
+                        held=item.product.certifications.kinds() if held is None else held)
 
 
 def test_fixed_price_is_an_offer(listings):
@@ -72,6 +73,12 @@ def test_product_names_its_sku_seller_category_images_and_certificates(listings)
         {"@type": "PropertyValue", "name": "Sertifikat halal", "value": "ID31110000123450223"},
     ]
     assert "additionalProperty" not in data(listings["kopi-arabika-gayo-200g"])
+
+
+def test_an_expired_halal_certificate_is_not_claimed(listings):
+    """``held`` (etalase.certificates.held) leaves out what has lapsed on the build's day."""
+    names = [p["name"] for p in data(listings["kopi-robusta-betawi-250g"], held=["pirt"])["additionalProperty"]]
+    assert names == ["TKDN", "BMP", "TKDN + BMP"]
 
 
 def test_descriptions_are_plain_text(listings, catalogue):

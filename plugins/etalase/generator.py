@@ -103,7 +103,7 @@ class EtalaseGenerator(Generator):
         )
         self.media.prepare_qr(qr_files(catalogue, self.site.url))
         self.sharing = page_heads(self.pages, Context(catalogue, self.site.url, self.site.sitename,
-                                                      self.media.card_files(), self.media.largest_paths()))
+                                                      self.media.card_files(), self.media.largest_paths(), today))
         self.context.update(catalogue=catalogue, programme=catalogue.programme, etalase=self.site,
                             sharing=self.sharing)
         # What the macros read (imported without context, so Jinja builds each macro module once per build).

@@ -63,8 +63,8 @@ def offer_data(item: Listing, url: str, seller: dict) -> dict | None:
     return None
 
 
-def product_properties(item: Listing) -> list[dict]:
-    """TKDN, BMP and the halal certificate as ``PropertyValue`` entries."""
+def product_properties(item: Listing, held: Sequence[str]) -> list[dict]:
+    """TKDN, BMP and the halal certificate (when ``held``: not expired) as ``PropertyValue`` entries."""
     product = item.product
     found = []
     if product.tkdn:
@@ -74,14 +74,18 @@ def product_properties(item: Listing) -> list[dict]:
             {"@type": "PropertyValue", "name": "TKDN + BMP", "value": _number(product.tkdn.combined),
              "unitText": "%"},
         ]
-    if product.certifications.halal:
+    if "halal" in held:
         found.append({"@type": "PropertyValue", "name": "Sertifikat halal",
                       "value": product.certifications.halal.number})
     return found
 
 
-def product_data(item: Listing, *, url: str, seller_url: str, category: str, images: Sequence[str]) -> dict:
-    """A ``Product``: name, plain description, images, SKU, brand and manufacturer, category, offer, properties."""
+def product_data(item: Listing, *, url: str, seller_url: str, category: str, images: Sequence[str],
+                 held: Sequence[str]) -> dict:
+    """A ``Product``: name, description, images, SKU, brand, manufacturer, category, offer, properties.
+
+    ``held`` are the certificate kinds the product holds on the build's day (:func:`etalase.certificates.held`).
+    """
     product, owner = item.product, item.owner
     seller = {"@type": "Organization", "name": owner.name, "url": seller_url}
     data: dict = {
@@ -100,7 +104,7 @@ def product_data(item: Listing, *, url: str, seller_url: str, category: str, ima
     offer = offer_data(item, url, seller)
     if offer is not None:
         data["offers"] = offer
-    properties = product_properties(item)
+    properties = product_properties(item, held)
     if properties:
         data["additionalProperty"] = properties
     return data
