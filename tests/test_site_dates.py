@@ -15,6 +15,7 @@ import pytest
 from etalase.build import build
 from etalase.search.index import FRAGMENT_MAGIC
 
+from tests.browser_helpers import axe_violations, screenshot, served
 from tests.conftest import PROJECT, ROOTS
 from tests.site_helpers import soup
 
@@ -182,3 +183,15 @@ def test_expired_sni_p_irt_and_halal_are_marked_in_words_and_halal_loses_its_bad
     claimed = {day: [prop["name"] for prop in jsonld(sites[day], SAMBAL, "Product").get("additionalProperty", [])]
                for day in (BEFORE, DURING)}
     assert claimed == {BEFORE: ["Sertifikat halal"], DURING: []}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", [LAPSED, SAMBAL])
+def test_expired_markers_pass_axe_in_chromium(sites, page, url):
+    """The "Kedaluwarsa" texts: readable contrast and no other serious axe finding (phone size)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    with served(sites[DURING]) as base:
+        page.goto(base + url)
+        assert page.locator(".expired").first.is_visible()
+        assert axe_violations(page) == []
+        screenshot(page, f"kedaluwarsa-{url.strip('/').split('/')[-1]}")
