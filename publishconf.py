@@ -12,3 +12,6 @@ from pelicanconf import *  # noqa: E402,F403
 
 # The public address; the publish build refuses anything but an absolute https:// URL.
 SITEURL = os.environ.get("ETALASE_SITEURL", "")
+
+# A build for the public: records still holding the scaffold's TODO texts or placeholder photos fail it.
+ETALASE_PUBLISH = True

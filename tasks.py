@@ -31,10 +31,12 @@ def _python() -> str:
 
 
 @task
-def validate(c, format="text"):
-    """Check catalogue_data/ and print every problem (``--format github`` for CI annotations)."""
-    c.run(f"{_python()} -m etalase validate {CONFIG['catalogue']} --format {format}",
-          env={"PYTHONPATH": str(ROOT / "plugins")}, pty=False)
+def validate(c, format="text", publish=False, today=""):
+    """Check catalogue_data/ and print every problem (``--publish``: as the public site; ``--format github``)."""
+    args = [CONFIG["catalogue"], "--format", format]
+    args += ["--publish"] if publish else []
+    args += ["--today", today] if today else []
+    _etalase(c, "validate " + " ".join(shlex.quote(a) for a in args))
 
 
 @task
@@ -85,6 +87,7 @@ def new_product(c, eksibitor, id, nama, kategori):
 
     path, photo = _scaffold(lambda: add_product(ROOT / CONFIG["catalogue"], eksibitor, id, nama, kategori))
     print(f"Produk {id} ditambahkan di {path.relative_to(ROOT)}; foto sementara: {photo.relative_to(ROOT)}.")
+    print("Ganti isian bertanda TODO dan foto sementaranya sebelum terbit: ./run publish menolak keduanya.")
 
 
 @task
@@ -94,6 +97,18 @@ def report(c, today="", format="text", html=False):
     args += ["--today", today] if today else []
     args += ["--html", CONFIG["deploy_path"]] if html else []
     _etalase(c, "report " + " ".join(shlex.quote(a) for a in args))
+
+
+@task
+def today(c, today=""):
+    """Print the day the site, validate and the report are "as of" (Jakarta): SOURCE_DATE_EPOCH, else the clock."""
+    _etalase(c, "today" + (f" --today {shlex.quote(today)}" if today else ""))
+
+
+@task
+def pin_today(c):
+    """Pin today's date in Jakarta for every later step of a GitHub Actions job (SOURCE_DATE_EPOCH in $GITHUB_ENV)."""
+    _etalase(c, "today --github-env")
 
 
 @task

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import gzip
 import os
 import shutil
@@ -27,6 +28,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The day the benchmark's catalogue is "as of" (a fixed day: the numbers must not depend on the clock).
+TODAY = dt.date(2023, 11, 9)
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "benchmarks"), str(ROOT)]
 
 from etalase.build import build  # noqa: E402
@@ -182,11 +185,12 @@ def main(argv: list[str] | None = None) -> int:
         timings.append(("write synthetic catalogue (YAML)", seconds))
         seconds, catalogue = timed(load_catalogue, data)
         timings.append(("load and validate the catalogue", seconds))
-        seconds, records = timed(build_records, catalogue, thumbnail)
+        seconds, records = timed(build_records, catalogue, TODAY, thumbnail)
         timings.append((f"build {len(records):,} search records", seconds))
         site = build(ROOT / "pelicanconf.py", {
             "OUTPUT_PATH": str(tmp / "site"), "ETALASE_CATALOGUE": str(ROOT / "tests/roots/search/catalogue_data"),
             "ETALASE_IMAGE_CACHE": str(tmp / "images"), "ETALASE_SEARCH_CACHE": str(tmp / "unused"),
+            "ETALASE_TODAY": TODAY,
         }).output
         shutil.rmtree(site / "pagefind")
         seconds, stats = timed(write_index, records, site, tmp / "cache")

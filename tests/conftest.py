@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from etalase.settings import epoch_of
 
 PROJECT = Path(__file__).resolve().parent.parent
 ROOTS = PROJECT / "tests" / "roots"
+#: The day every test build is "as of" unless a test says otherwise: the last day of the test roots'
+#: newest batch (6–9 November 2023). Builds in this process get it as ``ETALASE_TODAY``; commands run in
+#: subprocesses (validate, report, builds through invoke) get it as ``SOURCE_DATE_EPOCH``, set below, so
+#: no test depends on the clock.
+TODAY_DATE = dt.date(2023, 11, 9)
+TODAY = TODAY_DATE.isoformat()
+os.environ["SOURCE_DATE_EPOCH"] = str(epoch_of(TODAY_DATE))
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +34,7 @@ def build_site(tmp_path: Path, image_cache: Path) -> Callable[..., Path]:
     ``root`` is a folder name under tests/roots/ or a path; it holds
     ``catalogue_data/`` and may hold ``content/`` (else the project's is used).
     The site is written to ``<tmp_path>/output`` through the atomic build, with
-    warnings fatal; Pelican settings can be overridden by keyword.
+    warnings fatal, as of :data:`TODAY`; Pelican settings can be overridden by keyword.
     """
     from etalase.build import build
 
@@ -36,6 +46,7 @@ def build_site(tmp_path: Path, image_cache: Path) -> Callable[..., Path]:
             "ETALASE_CATALOGUE": str(root / "catalogue_data"),
             "ETALASE_IMAGE_CACHE": str(image_cache),
             "ETALASE_IMAGE_WORKERS": 1,
+            "ETALASE_TODAY": TODAY,
         }
         if (root / "content").is_dir():
             settings["PATH"] = str(root / "content")

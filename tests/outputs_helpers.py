@@ -6,6 +6,7 @@ and the sample keep changing), so every assertion on exact values holds.
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from etalase.outputs.site import Site
 from PIL import Image
 
 SITEURL = "https://etalase.example.go.id"
+#: The day the helpers' site is "as of".
+TODAY = dt.date(2023, 11, 9)
 PHOTO = "foto/kopi-betawi-sejahtera/kopi-robusta-250g.jpg"
 
 PROGRAMME = """\
@@ -257,7 +260,8 @@ MAKERS = """\
 def site(siteurl: str = SITEURL, page_urls=(), photo_urls=None) -> Site:
     """A site at ``siteurl`` with the sample photo published under ``gambar/``."""
     photos = {PHOTO: "gambar/kopi-960.jpg"} if photo_urls is None else photo_urls
-    return Site(siteurl=siteurl, sitename="Etalase PDN Jakarta", page_urls=list(page_urls), photo_urls=photos)
+    return Site(siteurl=siteurl, sitename="Etalase PDN Jakarta", today=TODAY, page_urls=list(page_urls),
+                photo_urls=photos)
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:

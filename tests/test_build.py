@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -11,7 +12,7 @@ from etalase.catalogue import load_catalogue
 from etalase.errors import DataError
 from etalase.report import format_text
 
-from tests.conftest import PROJECT, ROOTS
+from tests.conftest import PROJECT, ROOTS, TODAY
 from tests.site_helpers import tree
 
 pytestmark = pytest.mark.slow
@@ -21,8 +22,9 @@ def run_build(*args: str) -> subprocess.CompletedProcess:
     """Run ``python -m etalase.build`` the way ``invoke build`` does."""
     return subprocess.run(
         [sys.executable, "-m", "etalase.build", "--settings", str(PROJECT / "pelicanconf.py"), *args],
-        capture_output=True, text=True, cwd=PROJECT, env={"PYTHONPATH": str(PROJECT / "plugins"), "PATH": "/usr/bin"},
-        check=False,
+        capture_output=True, text=True, cwd=PROJECT, check=False,
+        env={"PYTHONPATH": str(PROJECT / "plugins"), "PATH": "/usr/bin",
+             "SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"]},
     )
 
 
@@ -55,7 +57,8 @@ def test_plain_pelican_also_fails_and_prints_the_report(tmp_path):
         [sys.executable, "-m", "pelican", "-s", str(PROJECT / "pelicanconf.py"), "-o", str(tmp_path / "out"),
          "-e", f'ETALASE_CATALOGUE="{ROOTS / "site-invalid" / "catalogue_data"}"'],
         capture_output=True, text=True, cwd=PROJECT, check=False,
-        env={"PYTHONPATH": str(PROJECT / "plugins"), "PATH": "/usr/bin", "COLUMNS": "200"},
+        env={"PYTHONPATH": str(PROJECT / "plugins"), "PATH": "/usr/bin", "COLUMNS": "200",
+             "SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"]},
     )
     assert result.returncode != 0
     assert "Situs tidak diterbitkan." in result.stdout + result.stderr
@@ -111,7 +114,7 @@ def test_publish_build_uses_absolute_urls(build_site, tmp_path):
     output = build(PROJECT / "publishconf.py", {
         "OUTPUT_PATH": str(tmp_path / "output"), "SITEURL": "https://etalase.contoh.go.id",
         "ETALASE_CATALOGUE": str(ROOTS / "site-basic" / "catalogue_data"),
-        "ETALASE_IMAGE_CACHE": str(tmp_path / "cache"), "ETALASE_IMAGE_WORKERS": 1,
+        "ETALASE_IMAGE_CACHE": str(tmp_path / "cache"), "ETALASE_IMAGE_WORKERS": 1, "ETALASE_TODAY": TODAY,
     }, publish=True).output
     page = (output / "produk" / "kopi-robusta-betawi-250g" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://etalase.contoh.go.id/produk/kopi-robusta-betawi-250g/">' in page

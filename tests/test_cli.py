@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import pytest
 from etalase import cli, schema
 from etalase.errors import Issue
 from etalase.report import format_github, format_text
+from etalase.settings import epoch_of
 
 from tests.catalogue_helpers import BATCH, EXHIBITOR, copy_root, edit, write
 
@@ -124,7 +126,7 @@ def test_missing_folder(tmp_path: Path) -> None:
 
 
 def test_internal_error_is_one_line_and_exit_2(monkeypatch, capsys, root: Path) -> None:
-    def broken(folder):
+    def broken(folder, **options):
         raise RuntimeError("bug")
 
     monkeypatch.delenv("ETALASE_DEBUG", raising=False)
@@ -161,3 +163,27 @@ def test_schema_command_writes_and_checks(tmp_path: Path, capsys) -> None:
 def test_committed_schemas_and_guide_pass_the_check() -> None:
     result = run("schema", "--check")
     assert (result.returncode, result.stdout) == (0, "Skema JSON dan tabel di panduan sudah mutakhir.\n")
+
+
+def test_today_pins_the_day_for_the_rest_of_a_github_job(tmp_path: Path) -> None:
+    github_env = tmp_path / "github_env"
+    github_env.write_text("EARLIER=1\n", encoding="utf-8")
+    env = {"PYTHONPATH": str(PROJECT / "plugins"), "GITHUB_ENV": str(github_env), "SOURCE_DATE_EPOCH": "1700000000"}
+    done = subprocess.run([sys.executable, "-m", "etalase", "today", "--github-env"], capture_output=True, text=True,
+                          env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    # 2023-11-14 22:13 UTC is 15 November in Jakarta: the job's steps all see its first second there.
+    assert done.stdout.splitlines()[0] == "Tanggal acuan 2023-11-15: dari SOURCE_DATE_EPOCH."
+    assert github_env.read_text(encoding="utf-8") == f"EARLIER=1\nSOURCE_DATE_EPOCH={epoch_of(dt.date(2023, 11, 15))}\n"
+    later = subprocess.run([sys.executable, "-m", "etalase", "today"], capture_output=True, text=True, check=False,
+                           env={**env, "SOURCE_DATE_EPOCH": str(epoch_of(dt.date(2023, 11, 15)))})
+    assert later.stdout == "Tanggal acuan 2023-11-15: dari SOURCE_DATE_EPOCH.\n"
+
+
+def test_today_outside_github_actions_refuses_to_pin(tmp_path: Path) -> None:
+    env = {"PYTHONPATH": str(PROJECT / "plugins")}
+    done = subprocess.run([sys.executable, "-m", "etalase", "today", "--github-env"], capture_output=True, text=True,
+                          env=env, check=False)
+    assert done.returncode == 1
+    assert done.stdout.startswith("Tanggal acuan ") and "jam komputer" in done.stdout
+    assert done.stderr == "today --github-env: GITHUB_ENV is not set (only GitHub Actions sets it)\n"

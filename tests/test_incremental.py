@@ -7,6 +7,7 @@ benchmarks/bench_build.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -14,10 +15,11 @@ from pathlib import Path
 import pytest
 from etalase import renderer
 from etalase.build import build
+from etalase.settings import Today, epoch_of
 
 from tests.catalogue_helpers import edit
 from tests.conftest import PROJECT, ROOTS
-from tests.site_helpers import tree
+from tests.site_helpers import soup, tree
 
 SELLER = "eksibitor/batik-rawamangun.yaml"
 
@@ -146,3 +148,27 @@ def test_touching_a_photo_loads_from_the_caches_and_still_writes_nothing(site, d
     assert (work.records_parsed, work.pages.rendered, work.pages.skipped) == (0, 0, work.pages.planned)
     assert (work.files_written, work.markdown_rendered, work.search_indexed) == (0, 0, False)
     assert tree(first.output) == before and mtimes(first.output) == stamps
+
+
+def test_the_same_day_writes_nothing_and_a_new_day_renders_again(site, data, monkeypatch):
+    """Without ETALASE_TODAY the day is SOURCE_DATE_EPOCH's (or the clock's) in Jakarta: the shortcut keys on it."""
+    first_second = epoch_of(dt.date(2023, 11, 9))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(first_second))
+    first = site(data, ETALASE_TODAY=None)
+    assert first.today == Today(dt.date(2023, 11, 9), "SOURCE_DATE_EPOCH")
+    before, stamps = tree(first.output), mtimes(first.output)
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(first_second + 23 * 3600))  # 23:00 in Jakarta, the same day
+    same = site(data, ETALASE_TODAY=None)
+    assert (same.work.records_parsed, same.work.pages.rendered, same.work.files_written) == (0, 0, 0)
+    assert tree(same.output) == before and mtimes(same.output) == stamps
+    assert same.today == first.today
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(first_second + 24 * 3600))  # midnight: 10 November, batch 9 is over
+    next_day = site(data, ETALASE_TODAY=None)
+    assert next_day.today.date == dt.date(2023, 11, 10)
+    assert next_day.work.pages.rendered == next_day.work.pages.planned
+    assert next_day.work.files_written > 0
+    assert soup(next_day.output, "").select_one(".current .status").get_text() == "Selesai"
+    assert soup(next_day.output, "batch/batch-9/").select_one("p.status").get_text() == "Selesai"
+    assert tree(next_day.output) == tree(site(data, "cold", ETALASE_TODAY="2023-11-10").output)

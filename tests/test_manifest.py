@@ -405,7 +405,7 @@ def rebuilt(tmp_path_factory, image_cache):
     """site-basic built, then rebuilt after renaming one product (with ``id_lama``) and withdrawing another."""
     from etalase.build import build
 
-    from tests.conftest import PROJECT
+    from tests.conftest import PROJECT, TODAY
 
     tmp_path = tmp_path_factory.mktemp("rebuilt")
     shutil.copytree(ROOTS / "site-basic", tmp_path / "site")
@@ -414,7 +414,8 @@ def rebuilt(tmp_path_factory, image_cache):
     def run(name: str) -> Path:
         out = tmp_path / name / "output"
         build(PROJECT / "pelicanconf.py", {"OUTPUT_PATH": str(out), "ETALASE_CATALOGUE": str(data),
-                                           "ETALASE_IMAGE_CACHE": str(image_cache), "ETALASE_IMAGE_WORKERS": 1})
+                                           "ETALASE_IMAGE_CACHE": str(image_cache), "ETALASE_IMAGE_WORKERS": 1,
+                                           "ETALASE_TODAY": TODAY})
         return out
 
     live_out = run("live")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from etalase.artifacts import write_artifacts
 from etalase.outputs import PRODUCERS, Site, site_of
-from outputs_helpers import page_urls, rich_catalogue, site
+from outputs_helpers import TODAY, page_urls, rich_catalogue, site
 
 
 def _all(catalogue, info) -> list:
@@ -27,19 +28,20 @@ def test_producers_write_distinct_files_and_a_rebuild_changes_nothing(tmp_path):
 
 @dataclass
 class GeneratorSite:
-    """What a generator might pass: the three required attributes and some of its own."""
+    """What a generator might pass: the required attributes and some of its own."""
 
     siteurl: str
     sitename: str
+    today: dt.date
     page_urls: list = field(default_factory=list)
     theme: str = "etalase"
 
 
 def test_site_of_reads_any_object_with_the_required_attributes():
-    info = site_of(GeneratorSite("https://contoh.go.id/katalog/", "Etalase", ["produk/a/"]))
-    assert info == Site("https://contoh.go.id/katalog/", "Etalase", ["produk/a/"])
+    info = site_of(GeneratorSite("https://contoh.go.id/katalog/", "Etalase", TODAY, ["produk/a/"]))
+    assert info == Site("https://contoh.go.id/katalog/", "Etalase", TODAY, ["produk/a/"])
     assert (info.host, info.path_prefix, info.url("produk/a/")) == (
         "contoh.go.id", "/katalog/", "https://contoh.go.id/katalog/produk/a/")
-    local = Site("", "Etalase")
+    local = Site("", "Etalase", TODAY)
     assert (local.is_absolute, local.host, local.url("produk/a/"), local.path_prefix) == (
         False, "etalase.invalid", "/produk/a/", "/")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from etalase import manifest
+from etalase import manifest, scaffold
 
 from tests.catalogue_helpers import EXHIBITOR, copy_root, edit
 from tests.test_manifest import ARABIKA, fake_build
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "panduan-editor.md"
 EXAMPLE = re.compile(r"<!-- contoh (\{.*?\}) -->\n```text\n(.*?)\n```", re.DOTALL)
 LINK_EXAMPLE = re.compile(r"<!-- contoh-tautan -->\n```text\n(.*?)\n```", re.DOTALL)
+TEMPLATE_EXAMPLE = re.compile(r"<!-- contoh-templat (\{.*?\}) -->\n```text\n(.*?)\n```", re.DOTALL)
 
 
 def examples() -> list[tuple[dict, str]]:
@@ -37,10 +39,29 @@ def test_each_example_prints_exactly_what_the_guide_shows(tmp_path, change, outp
     root = copy_root(tmp_path)
     edit(root, change["berkas"], change["ganti"], change["dengan"])
 
-    done = subprocess.run([sys.executable, "-m", "etalase", "validate", "catalogue_data"], cwd=tmp_path,
-                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "plugins")}, check=False)
+    done = validate(tmp_path)
 
     assert (done.returncode, done.stdout.rstrip("\n")) == (1, output)
+
+
+def validate(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """``python -m etalase validate catalogue_data ARGS`` in ``project``, as of the suite's day."""
+    env = {"PYTHONPATH": str(ROOT / "plugins"), "SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"]}
+    return subprocess.run([sys.executable, "-m", "etalase", "validate", "catalogue_data", *args], cwd=project,
+                          capture_output=True, text=True, env=env, check=False)
+
+
+def test_the_scaffold_example_prints_exactly_what_the_guide_shows(tmp_path):
+    change, output = TEMPLATE_EXAMPLE.search(GUIDE.read_text("utf-8")).groups()
+    change = json.loads(change)
+    root = copy_root(tmp_path)
+    scaffold.add_product(root, change["eksibitor"], change["id"], change["nama"], change["kategori"])
+
+    done, refused = validate(tmp_path), validate(tmp_path, "--publish")
+
+    assert (done.returncode, done.stdout.rstrip("\n")) == (0, output)
+    assert refused.returncode == 1
+    assert refused.stdout.rstrip("\n").splitlines()[-1] == "Ditemukan 3 masalah di 1 berkas. Situs tidak diterbitkan."
 
 
 def test_the_lost_link_example_prints_exactly_what_the_guide_shows(tmp_path):

@@ -56,10 +56,10 @@ def test_a_product_with_only_the_placeholder_photo_has_no_photo(root):
 @pytest.mark.parametrize(
     ("until", "message"),
     [
-        ("2024-01-08", "sertifikat halal habis berlaku 2024-01-08 (60 hari lagi)"),
-        ("2023-11-08", "sertifikat halal habis berlaku 2023-11-08 (1 hari lalu)"),
+        ("2024-01-08", "sertifikat halal berlaku sampai 8 Januari 2024 (60 hari lagi)"),
+        ("2023-11-08", "sertifikat halal kedaluwarsa: berlaku sampai 8 November 2023 (1 hari lalu)"),
         ("2024-01-09", None),
-        ("2023-11-09", "sertifikat halal habis berlaku 2023-11-09 (0 hari lagi)"),
+        ("2023-11-09", "sertifikat halal berlaku sampai 9 November 2023 (hari ini hari terakhirnya)"),
     ],
 )
 def test_certificates_close_to_or_past_expiry(root, until, message):
@@ -77,9 +77,9 @@ def test_every_certificate_kind_and_tkdn_is_checked(root):
     tkdn = "nomor_sertifikat: TKDN-0001\n"
     edit(root, EXHIBITOR, tkdn, tkdn + "      berlaku_sampai: 2023-12-01\n")
 
-    assert [message.split(":")[0] for _, _, message in findings(root, "sertifikat")] == [
-        "sertifikat P-IRT habis berlaku 2023-01-01 (312 hari lalu)",
-        "sertifikat TKDN habis berlaku 2023-12-01 (22 hari lagi)",
+    assert [message.split(": minta")[0] for _, _, message in findings(root, "sertifikat")] == [
+        "sertifikat P-IRT kedaluwarsa: berlaku sampai 1 Januari 2023 (312 hari lalu)",
+        "sertifikat TKDN berlaku sampai 1 Desember 2023 (22 hari lagi)",
     ]
 
 
@@ -164,18 +164,38 @@ def test_withdrawn_products_are_not_reported(root):
 # -- the reference date ---------------------------------------------------------------
 
 
-def test_the_reference_date_is_source_date_epoch_else_the_newest_batch(root):
-    catalogue = valid(root)
-    assert quality.default_today(catalogue, {"SOURCE_DATE_EPOCH": "1700000000"}) == (
-        dt.date(2023, 11, 14), "dari SOURCE_DATE_EPOCH")
-    assert quality.default_today(catalogue, {}) == (dt.date(2023, 11, 9), "hari terakhir batch terbaru (batch-1)")
+def report_command(root: Path, *args: str, epoch: str | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m etalase report ROOT ARGS`` with SOURCE_DATE_EPOCH set to ``epoch`` (or unset)."""
+    env = {"PYTHONPATH": str(ROOT / "plugins"), **({"SOURCE_DATE_EPOCH": epoch} if epoch else {})}
+    return subprocess.run([sys.executable, "-m", "etalase", "report", str(root), *args],
+                          capture_output=True, text=True, env=env, check=False)
+
+
+def test_the_reference_date_is_the_builds_today_source_date_epoch_in_jakarta(root):
+    """Not the newest batch's last day: a certificate that lapsed after batch 1 is reported as lapsed."""
+    tkdn = "nomor_sertifikat: TKDN-0001\n"
+    edit(root, EXHIBITOR, tkdn, tkdn + "      berlaku_sampai: 2023-11-14\n")
+    done = report_command(root, epoch="1700000000")  # 2023-11-14 22:13 UTC: 15 November in Jakarta
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Laporan mutu katalog. Tanggal acuan 2023-11-15: dari SOURCE_DATE_EPOCH.\n")
+    assert ("produk kopi-robusta-250g: sertifikat TKDN kedaluwarsa: berlaku sampai 14 November 2023 (1 hari lalu)"
+            in done.stdout)
+
+
+def test_without_a_date_the_report_takes_the_clock_in_jakarta(root):
+    before = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+    done = report_command(root)
+    after = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+    first = done.stdout.splitlines()[0]
+    assert first in {f"Laporan mutu katalog. Tanggal acuan {day.isoformat()}: hari ini menurut jam komputer, "
+                     "waktu Jakarta (WIB)." for day in (before, after)}
 
 
 # -- output ---------------------------------------------------------------------------
 
 
 def sample_report() -> quality.QualityReport:
-    return quality.QualityReport(TODAY, "hari terakhir batch terbaru (batch-1)", [
+    return quality.QualityReport(TODAY, "dari SOURCE_DATE_EPOCH", [
         Finding("harga", KOPI, "produk kopi-robusta-250g", "harga `atas permintaan`: tulis harga"),
         Finding("todo", KOPI, "produk <b>kopi</b>", "`nama` masih berisi TODO"),
     ])
@@ -183,7 +203,7 @@ def sample_report() -> quality.QualityReport:
 
 def test_the_text_report_word_for_word():
     assert quality.format_quality_text(sample_report()) == "\n".join([
-        "Laporan mutu katalog. Tanggal acuan 2023-11-09: hari terakhir batch terbaru (batch-1).",
+        "Laporan mutu katalog. Tanggal acuan 2023-11-09: dari SOURCE_DATE_EPOCH.",
         "",
         "Produk tanpa foto asli (0)", "",
         "Produk tanpa harga (1)",
@@ -232,12 +252,10 @@ def test_photos_are_measured_from_their_headers(root):
 
 def test_the_report_command_prints_and_writes_the_page(root, tmp_path):
     edit(root, EXHIBITOR, "harga: 45.000", "harga: atas permintaan")
-    done = subprocess.run([sys.executable, "-m", "etalase", "report", str(root), "--today", "2023-11-01",
-                           "--html", str(tmp_path / "output")],
-                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "plugins")}, check=False)
+    done = report_command(root, "--today", "2023-11-01", "--html", str(tmp_path / "output"), epoch="1700000000")
 
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Laporan mutu katalog. Tanggal acuan 2023-11-01: --today.\n")
+    assert done.stdout.startswith("Laporan mutu katalog. Tanggal acuan 2023-11-01: dari pilihan --today.\n")
     assert "Produk tanpa harga (1)\n" in done.stdout
     page = tmp_path / "output" / "staf" / "laporan" / "index.html"
     assert done.stdout.rstrip().endswith(f"Laporan ditulis ke {page}")

@@ -223,7 +223,9 @@ def test_the_new_tasks_scaffold_records_that_validate(project):
         assert done.returncode == 0, done.stderr
 
     assert done.stdout == ("Produk kain-batik ditambahkan di catalogue_data/eksibitor/batik-cantik.yaml; "
-                           "foto sementara: catalogue_data/foto/batik-cantik/foto-sementara-kain-batik.jpg.\n")
+                           "foto sementara: catalogue_data/foto/batik-cantik/foto-sementara-kain-batik.jpg.\n"
+                           "Ganti isian bertanda TODO dan foto sementaranya sebelum terbit: ./run publish menolak "
+                           "keduanya.\n")
     catalogue = valid(data)
     assert catalogue.product("kain-batik").owner.id == "batik-cantik"
 

@@ -12,7 +12,7 @@ from etalase.errors import SearchError
 from etalase.search.index import UNUSED, page_ids, write_index
 from etalase.search.records import build_records
 
-from tests.conftest import ROOTS
+from tests.conftest import ROOTS, TODAY_DATE
 from tests.site_helpers import tree
 
 pytestmark = pytest.mark.slow
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def records():
     """The records of the search root."""
-    return build_records(load_catalogue(ROOTS / "search" / "catalogue_data"))
+    return build_records(load_catalogue(ROOTS / "search" / "catalogue_data"), TODAY_DATE)
 
 
 @pytest.fixture(scope="module")

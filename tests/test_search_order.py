@@ -10,13 +10,13 @@ from etalase.catalogue import load_catalogue
 from etalase.search.order import MANIFEST, order_files, rank_lists
 from etalase.search.records import SearchRecord, build_records
 
-from tests.conftest import ROOTS
+from tests.conftest import ROOTS, TODAY_DATE
 
 
 @pytest.fixture(scope="module")
 def lists():
     """The three lists of the search root, with each URL standing for its page ID."""
-    records = build_records(load_catalogue(ROOTS / "search" / "catalogue_data"))
+    records = build_records(load_catalogue(ROOTS / "search" / "catalogue_data"), TODAY_DATE)
     return rank_lists(records, {record.url: record.url for record in records})
 
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 from etalase.catalogue import load_catalogue
 from etalase.search.page import PER_PAGE, facet_groups, search_context
-from etalase.search.records import FACETS
+from etalase.search.records import FACETS, product_filters
 from etalase.strings import T
 
-from tests.conftest import ROOTS
+from tests.conftest import ROOTS, TODAY_DATE
 
 
 @pytest.fixture(scope="module")
 def context():
     """The /cari/ context of the search root."""
-    return search_context(load_catalogue(ROOTS / "search" / "catalogue_data"))
+    return search_context(load_catalogue(ROOTS / "search" / "catalogue_data"), TODAY_DATE)
 
 
 def _options(context, key):
@@ -52,7 +52,8 @@ def test_a_catalogue_without_certificates_has_no_certificate_fieldset(tmp_path):
     for item in catalogue.listings:
         object.__setattr__(item, "product", item.product.model_copy(update={"certifications": type(
             item.product.certifications)()}))
-    assert "sertifikasi" not in [g.key for g in facet_groups(catalogue)]
+    products = [product_filters(item, TODAY_DATE) for item in catalogue.listings]
+    assert "sertifikasi" not in [g.key for g in facet_groups(catalogue, products)]
 
 
 def test_sort_choices(context):

@@ -15,7 +15,7 @@ from etalase.search.records import (
     tkdn_band,
 )
 
-from tests.conftest import ROOTS
+from tests.conftest import ROOTS, TODAY_DATE
 
 NBSP = "\u00a0"
 
@@ -29,7 +29,8 @@ def catalogue():
 @pytest.fixture(scope="module")
 def records(catalogue):
     """Every record, thumbnails named after the photo file."""
-    return {r.url: r for r in build_records(catalogue, lambda photo: f"gambar/{photo.file.rsplit('/', 1)[-1]}")}
+    return {r.url: r for r in build_records(catalogue, TODAY_DATE,
+                                                  lambda photo: f"gambar/{photo.file.rsplit('/', 1)[-1]}")}
 
 
 def test_every_published_product_exhibitor_and_school_has_one_record(records):
@@ -126,7 +127,7 @@ def test_seller_records(records):
 
 
 def test_without_a_thumbnail_function_no_photo_is_named(catalogue):
-    assert all("foto" not in record.meta for record in build_records(catalogue))
+    assert all("foto" not in record.meta for record in build_records(catalogue, TODAY_DATE))
 
 
 @pytest.mark.parametrize(("percent", "band"), [

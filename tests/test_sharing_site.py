@@ -282,7 +282,7 @@ def test_the_publish_build_writes_absolute_urls(tmp_path, monkeypatch, image_cac
     monkeypatch.setenv("ETALASE_SITEURL", SITEURL)
     result = build(PROJECT / "publishconf.py", {
         "OUTPUT_PATH": str(tmp_path / "output"), "ETALASE_CATALOGUE": str(ROOTS / "site-golden" / "catalogue_data"),
-        "ETALASE_IMAGE_CACHE": str(image_cache), "ETALASE_IMAGE_WORKERS": 1,
+        "ETALASE_IMAGE_CACHE": str(image_cache), "ETALASE_IMAGE_WORKERS": 1, "ETALASE_TODAY": TODAY,
     }, publish=True)
     home = soup(result.output, "")
     assert home.find("link", rel="canonical")["href"] == f"{SITEURL}/"

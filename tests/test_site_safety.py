@@ -20,12 +20,12 @@ def site(tmp_path_factory, image_cache):
     """tests/roots/site-hostile: every text field holds markup, scripts or javascript: links."""
     from etalase.build import build
 
-    from tests.conftest import PROJECT
+    from tests.conftest import PROJECT, TODAY
 
     output = tmp_path_factory.mktemp("hostile") / "output"
     build(PROJECT / "pelicanconf.py", {
         "OUTPUT_PATH": str(output), "ETALASE_CATALOGUE": str(ROOTS / "site-hostile" / "catalogue_data"),
-        "ETALASE_IMAGE_CACHE": str(image_cache), "ETALASE_IMAGE_WORKERS": 1,
+        "ETALASE_IMAGE_CACHE": str(image_cache), "ETALASE_IMAGE_WORKERS": 1, "ETALASE_TODAY": TODAY,
     })
     return output
 

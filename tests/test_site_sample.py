@@ -6,7 +6,7 @@ import pytest
 from etalase import urls
 from etalase.catalogue import load_catalogue
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, TODAY
 from tests.site_helpers import broken_links, target_exists
 
 pytestmark = pytest.mark.slow
@@ -18,7 +18,7 @@ def sample(tmp_path_factory):
     from etalase.build import build
 
     output = tmp_path_factory.mktemp("sample") / "output"
-    build(PROJECT / "pelicanconf.py", {"OUTPUT_PATH": str(output)})
+    build(PROJECT / "pelicanconf.py", {"OUTPUT_PATH": str(output), "ETALASE_TODAY": TODAY})
     return output
 
 

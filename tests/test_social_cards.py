@@ -60,7 +60,21 @@ def test_the_home_card_shows_the_programme_and_the_current_batch(specs):
     card = specs[urls.HOME]
     assert (card.title, card.subtitle, card.price, card.badge) == (
         "Business Matching Produk Dalam Negeri", "Dinas PPKUKM Provinsi DKI Jakarta", "5 produk dalam negeri",
-        "Business Matching Batch 9")
+        "Batch 9 · Sedang berlangsung")
+
+
+@pytest.mark.parametrize(
+    ("today", "badge"),
+    [
+        (dt.date(2023, 10, 1), "Batch 8 · Akan datang"),  # before every batch: the next one
+        (dt.date(2023, 10, 13), "Batch 9 · Akan datang"),  # the day after batch 8: batch 9 is next
+        (dt.date(2023, 11, 6), "Batch 9 · Sedang berlangsung"),  # its first day
+        (dt.date(2023, 11, 9), "Batch 9 · Sedang berlangsung"),  # its last day
+        (dt.date(2023, 11, 10), "Batch 9 · Selesai"),  # after the newest batch: the latest one, over
+    ],
+)
+def test_the_home_card_picks_the_current_batch_and_says_how_it_stands(catalogue, today, badge):
+    assert card_specs(catalogue, today)[urls.HOME].badge == badge
 
 
 def test_alt_text_reads_every_text_of_the_card():

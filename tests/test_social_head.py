@@ -24,7 +24,7 @@ def sharing_of(siteurl: str, per_page: int = 24):
     cards = {url: (spec, f"kartu/{n}.jpg") for n, (url, spec) in enumerate(card_specs(catalogue, TODAY).items())}
     largest = {"foto/kopi.jpg": "gambar/kopi-1280.jpg", "foto/logo.png": "gambar/logo-400.jpg"}
     pages = plan_pages(catalogue, TODAY, per_page)
-    return page_heads(pages, Context(catalogue, site.url, "Etalase", cards, largest))
+    return page_heads(pages, Context(catalogue, site.url, "Etalase", cards, largest, TODAY))
 
 
 @pytest.fixture(scope="module")

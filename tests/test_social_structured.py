@@ -31,10 +31,11 @@ def listings(catalogue):
     return {item.id: item for item in catalogue.listings}
 
 
-def data(item):
-    """Product data with fixed URLs."""
+def data(item, held=None):
+    """Product data with fixed URLs; ``held`` defaults to every certificate the product has."""
     return product_data(item, url=URL, seller_url="https://e.id/eksibitor/y/", category="K",
-                        images=["https://e.id/gambar/x.jpg", "https://e.id/kartu/x.jpg"])
+                        images=["https://e.id/gambar/x.jpg", "https://e.id/kartu/x.jpg"],
+                        held=item.product.certifications.kinds() if held is None else held)
 
 
 def test_fixed_price_is_an_offer(listings):
@@ -74,6 +75,12 @@ def test_product_names_its_sku_seller_category_images_and_certificates(listings)
     assert "additionalProperty" not in data(listings["kopi-arabika-gayo-200g"])
 
 
+def test_an_expired_halal_certificate_is_not_claimed(listings):
+    """``held`` (etalase.certificates.held) leaves out what has lapsed on the build's day."""
+    names = [p["name"] for p in data(listings["kopi-robusta-betawi-250g"], held=["pirt"])["additionalProperty"]]
+    assert names == ["TKDN", "BMP", "TKDN + BMP"]
+
+
 def test_descriptions_are_plain_text(listings, catalogue):
     exhibitor = catalogue.exhibitors["batik-rawamangun"]
     org = organization_data(exhibitor, url="https://e.id/eksibitor/b/", city="Jakarta Timur", logo=None, image=None)
@@ -102,8 +109,8 @@ def test_organization_without_logo_street_or_profiles_leaves_them_out(catalogue)
 
 def test_a_batch_is_an_offline_event_at_its_venue_organised_by_the_programme(catalogue):
     batch = catalogue.batches[-1]
-    event = event_data(batch, catalogue.programme, url="https://e.id/batch/batch-9/", city="Jakarta Pusat",
-                       organiser_url="https://e.id/", image="https://e.id/kartu/b.jpg")
+    event = event_data(batch, catalogue.programme, status="running", url="https://e.id/batch/batch-9/",
+                       city="Jakarta Pusat", organiser_url="https://e.id/", image="https://e.id/kartu/b.jpg")
     assert {k: event[k] for k in ("@type", "name", "startDate", "endDate", "eventStatus", "eventAttendanceMode")} == {
         "@type": "Event", "name": "Business Matching Batch 9", "startDate": "2023-11-06", "endDate": "2023-11-09",
         "eventStatus": "https://schema.org/EventScheduled",
@@ -118,6 +125,14 @@ def test_a_batch_is_an_offline_event_at_its_venue_organised_by_the_programme(cat
                                   "url": "https://e.id/"}
     assert event["description"] == "Batch 9 menghadirkan 18 eksibitor dan SMK Negeri 32 Jakarta."
     assert event["image"] == ["https://e.id/kartu/b.jpg"]
+
+
+@pytest.mark.parametrize("status", ["upcoming", "running", "past"])
+def test_a_batch_stays_scheduled_before_during_and_after_it(catalogue, status):
+    """schema.org has no "completed" status: a batch held as planned is EventScheduled; endDate says it is over."""
+    event = event_data(catalogue.batches[-1], catalogue.programme, status=status, url="/", city="",
+                       organiser_url="/", image=None)
+    assert event["eventStatus"] == "https://schema.org/EventScheduled"
 
 
 def test_breadcrumbs_number_their_items_from_one():
@@ -141,4 +156,5 @@ def test_website_search_action_points_at_the_search_page():
 def test_every_dict_is_plain_json(listings, catalogue):
     for item in listings.values():
         json.dumps(data(item))
-    json.dumps(event_data(catalogue.batches[0], catalogue.programme, url="/", city="", organiser_url="/", image=None))
+    json.dumps(event_data(catalogue.batches[0], catalogue.programme, status="past", url="/", city="",
+                          organiser_url="/", image=None))

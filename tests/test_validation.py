@@ -6,13 +6,14 @@ breaks one thing and asserts what staff would read, word for word.
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from etalase import messages, models
+from etalase import certificates, messages, models
 from etalase.loader import pydantic_message
 from pydantic import BaseModel, ValidationError
 
@@ -283,7 +284,8 @@ def test_must_buy_is_computed_from_tkdn_and_bmp(root: Path, tkdn: str, bmp: str,
     if Decimal(bmp) > 15:  # BMP above 15 % is itself refused
         assert only_issue(root)[1] == "F17"
         return
-    assert product(root).must_buy is must_buy
+    assert product(root).tkdn.meets_threshold is must_buy
+    assert certificates.must_buy(product(root), dt.date(2023, 11, 9)) is must_buy  # no expiry date: it holds
 
 
 def test_percent_with_comma(root: Path) -> None:
@@ -601,7 +603,7 @@ def test_every_code_used_in_the_source_is_registered() -> None:
     source = Path(models.__file__).parent
     used: set[str] = set()
     for path in [*source.glob("*.py"), source / "images" / "probe.py"]:
-        used |= set(re.findall(r"\"([YFRILP]\d\d)\"", path.read_text(encoding="utf-8")))
+        used |= set(re.findall(r"\"([YFRILPTS]\d\d)\"", path.read_text(encoding="utf-8")))
     assert used - set(messages.CODES) == set()
     for code, (title, fix) in messages.CODES.items():
         assert title and fix.endswith("."), code

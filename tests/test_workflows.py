@@ -107,7 +107,7 @@ def test_the_pull_request_checks_build_tests_links_and_uploads_a_preview():
     workflow = load(PR)
     assert set(workflow["on"]) == {"pull_request"}
     runs = [step["run"] for _, step in steps(workflow) if "run" in step]
-    assert runs[:2] == ["./run validate --format github", "./run build"]
+    assert runs[:3] == ["./run pin-today", "./run validate --format github --publish", "./run build"]
     for command in ("./run test", "./run check-links", "./run check-links-kept --format github"):
         assert command in runs
     upload = [step for _, step in steps(workflow) if "actions/upload-artifact@" in step.get("uses", "")]
@@ -118,12 +118,27 @@ def test_the_deploy_builds_with_publishing_settings_and_deploys_to_pages():
     workflow = load(DEPLOY)
     assert workflow["on"]["push"] == {"branches": ["main"]}
     runs = [step["run"] for _, step in steps(workflow) if "run" in step]
-    assert runs[:2] == ["./run validate --format github", "./run publish"]
+    assert runs[:3] == ["./run pin-today", "./run validate --format github --publish", "./run publish"]
     assert "./run check-links-kept --format github" in runs
     uses = [step["uses"].split("@")[0] for _, step in steps(workflow) if "uses" in step]
     for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
         assert action in uses
     assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_the_site_is_published_again_every_night_in_jakarta():
+    assert load(DEPLOY)["on"]["schedule"] == [{"cron": "5 17 * * *"}]  # 00:05 WIB: a new day, a true site
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_the_day_is_pinned_before_anything_reads_it(path):
+    """Every job that validates or builds pins one day first, so its steps agree across midnight."""
+    for job_id, job in load(path)["jobs"].items():
+        runs = [step["run"] for step in job.get("steps", []) if "run" in step]
+        reading = [i for i, command in enumerate(runs) if command.split()[1] in ("validate", "build", "publish",
+                                                                                  "report")]
+        if reading:
+            assert runs.index("./run pin-today") < reading[0], job_id
 
 
 def test_first_deploy_is_an_explicit_choice():
@@ -165,6 +180,8 @@ def test_main_saves_the_build_cache_and_pull_requests_restore_the_same_paths():
          "-m etalase check-links-kept output --data catalogue_data --format github "
          "--live https://etalase.example/ --first-deploy"),
         ("report --format github --html", "-m etalase report catalogue_data --format github --html output"),
+        ("validate --format github --publish", "-m etalase validate catalogue_data --format github --publish"),
+        ("pin-today", "-m etalase today --github-env"),
         ("check-links", "npx --no-install linkinator"),
     ],
 )

@@ -6,6 +6,9 @@ previous output untouched) when the catalogue is invalid (the staff report is
 printed), when any generator raises, or when anything logs a warning or an
 error that ``LOG_FILTER`` does not silence: warnings are fatal, as with
 ``pelican --fatal warnings``, but all of them are listed before failing.
+Scaffold placeholders (``TODO`` texts, placeholder photos) are not logged: a
+local build prints them as notices for staff after "Situs dibangun", and a
+build with ``--publish`` (or ``ETALASE_PUBLISH``) fails on them.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .errors import BuildError, CatalogueError
+from .errors import BuildError, CatalogueError, Issue
 from .markup import conversions
-from .report import format_text
+from .messages import TODAY_SOURCES
+from .report import format_text, format_warnings
+from .settings import Today
 
 if TYPE_CHECKING:
     from .generator import EtalaseGenerator
@@ -43,6 +48,10 @@ class BuildResult:
     media: MediaStats | None = None
     #: Pages planned, rendered, reused; files written (by the writer, then by the commit); records parsed.
     work: BuildWork | None = None
+    #: The day the build was "as of" and where it came from (None if the catalogue generator did not run).
+    today: Today | None = None
+    #: Warnings for staff that do not fail a local build (scaffold placeholders); a publish build refuses them.
+    notices: list[Issue] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -124,6 +133,7 @@ def build(
     settings = read_settings(str(settings_file) if settings_file else None, override=dict(overrides or {}))
     if publish:
         require_https(str(settings.get("SITEURL", "")))
+        settings["ETALASE_PUBLISH"] = True  # placeholders left by the scaffold fail it
     output = Path(settings["OUTPUT_PATH"]).resolve()
     staging = staging_dir(output)
     settings["OUTPUT_PATH"] = str(staging)
@@ -151,7 +161,9 @@ def build(
         root.removeHandler(collector)
         signals.all_generators_finalized.disconnect(remember)
     work = finish(staging, output, ours[0] if ours else None, conversions() - markdown_before)
-    return BuildResult(output, collector.messages, ours[0].media.stats() if ours else None, work)
+    if not ours:
+        return BuildResult(output, collector.messages)
+    return BuildResult(output, collector.messages, ours[0].media.stats(), work, ours[0].today, ours[0].notices)
 
 
 def finish(staging: Path, output: Path, generator: EtalaseGenerator | None, markdown: int = 0) -> BuildWork | None:
@@ -212,8 +224,19 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"Build gagal, keluaran lama tidak diubah: {exc}", file=sys.stderr)
         return 1
-    print(f"Situs dibangun di {result.output}")
+    print(built_message(result))
     return 0
+
+
+def built_message(result: BuildResult) -> str:
+    """What a successful build tells staff: where the site is, as of which day, and any notices (placeholders)."""
+    lines = [f"Situs dibangun di {result.output}"]
+    if result.today is not None:
+        lines[0] += f" (tanggal acuan {result.today.date.isoformat()}: {TODAY_SOURCES[result.today.source]})"
+    if result.notices:
+        tail = ". Situs lokal tetap dibangun, tetapi `./run publish` menolaknya sampai diperbaiki"
+        lines = [format_warnings(result.notices, tail), "", *lines]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import run_checks
-from .errors import DataError
+from .errors import DataError, Issue
 from .loader import LoadResult, load_files
 from .models import Batch, Categories, Category, City, Exhibitor, Participant, Product, Programme, Regions, School
+from .notices import certificate_issues, placeholder_issues
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class Catalogue:
     withdrawn: list[tuple[str, str]] = field(default_factory=list)
     #: SHA-256 of every staff file by the path staff see (``record.source``), for pages' fingerprints.
     sources: dict[str, str] = field(default_factory=dict)
+    #: Warnings about valid records (:mod:`etalase.notices`): placeholders, and lapsing certificates when asked.
+    notices: list[Issue] = field(default_factory=list)
 
     def district_name(self, city_id: str, district_id: str) -> str:
         """Return a kecamatan's display name."""
@@ -164,12 +167,15 @@ def build_catalogue(result: LoadResult) -> Catalogue:
     return catalogue
 
 
-def load_catalogue(root: Path, cache_dir: Path | None = None, workers: int = 1) -> Catalogue:
+def load_catalogue(root: Path, cache_dir: Path | None = None, workers: int = 1, publish: bool = False,
+                   today: dt.date | None = None) -> Catalogue:
     """Load, validate and check ``root``; raise :class:`DataError` with every problem.
 
     With ``cache_dir``, files whose bytes were loaded before come from the record
     cache (:mod:`etalase.recordcache`) instead of being parsed again; the others
-    are parsed on ``workers`` processes.
+    are parsed on ``workers`` processes. Scaffold placeholders are errors when
+    ``publish``, else :attr:`Catalogue.notices`; with ``today``, the notices also
+    warn of certificates that lapse within 60 days or have lapsed.
     """
     from .recordcache import RecordCache
 
@@ -180,9 +186,17 @@ def load_catalogue(root: Path, cache_dir: Path | None = None, workers: int = 1) 
         if cache is not None:
             cache.save()
             LAST_LOAD["cache"] = cache.stats
+        notices = placeholder_issues(result, publish)
+        if publish:
+            result.issues += notices
+            notices = []
         if result.issues:
             raise DataError(result.issues)
-        return build_catalogue(result)
+        if today is not None:
+            notices += certificate_issues(result, today)
+        catalogue = build_catalogue(result)
+        catalogue.notices = sorted(notices)
+        return catalogue
 
 
 #: What the last :func:`load_catalogue` of this process did (record cache counters); tests and benchmarks read it.

@@ -1,10 +1,11 @@
-"""Command line: ``python -m etalase validate [--format text|github] [FOLDER]`` and ``schema [--check]``.
+"""Command line: ``python -m etalase validate [--format text|github] [--publish] [--today D] [FOLDER]``, ``schema``.
 
 Also ``report`` (the staff quality report) and ``check-links-kept`` (no published URL dies), registered
 by :mod:`etalase.staff_commands`.
 
 Staff run ``validate``; it prints every problem and exits 1, or a one-line
-summary and exits 0. It never shows a Python traceback: a bug in the checker
+summary and exits 0 (after any warnings: placeholders left by the scaffold,
+certificates that lapse within 60 days or have lapsed). It never shows a Python traceback: a bug in the checker
 itself is reported in one Indonesian line with exit status 2 (set
 ``ETALASE_DEBUG=1`` to see the traceback).
 """
@@ -19,9 +20,11 @@ from pathlib import Path
 
 from . import staff_commands
 from .catalogue import load_catalogue
-from .errors import DataError
-from .report import format_github, format_text
+from .errors import DataError, Issue
+from .messages import TODAY_SOURCES
+from .report import format_github, format_text, format_warnings
 from .schema import stale_schemas, update_guide, with_generated, write_schemas
+from .settings import Today
 
 log = logging.getLogger(__name__)
 
@@ -30,22 +33,36 @@ DOCS = Path("docs/format-data.md")
 SCHEMA_FOLDER = Path("schema")
 
 
-def validate(folder: Path, fmt: str) -> int:
-    """Validate a catalogue folder, print the report, return the exit status."""
+def validate(folder: Path, fmt: str, today: Today, publish: bool = False) -> int:
+    """Validate a catalogue folder, print problems and warnings, return the exit status (warnings never fail).
+
+    ``publish`` checks it for the public site: scaffold placeholders are then problems, not warnings.
+    """
     try:
-        catalogue = load_catalogue(folder)
+        catalogue = load_catalogue(folder, publish=publish, today=today.date)
     except DataError as exc:
-        out = format_github(exc.issues) if fmt == "github" else format_text(exc.issues)
-        print(out)
-        if fmt == "github":
-            print(format_text(exc.issues), file=sys.stderr)
+        _print(exc.issues, fmt, format_text(exc.issues))
         return EXIT_INVALID
+    if catalogue.notices:
+        tail = (f"; tanggal acuan {today.date.isoformat()}: {TODAY_SOURCES[today.source]}. "
+                "Peringatan tidak menggagalkan pemeriksaan")
+        _print(catalogue.notices, fmt, format_warnings(catalogue.notices, tail))
+        print()
     products = len(catalogue.listings)
     print(
         f"Katalog sah: {len(catalogue.batches)} batch, {len(catalogue.exhibitors)} eksibitor, "
         f"{len(catalogue.schools)} sekolah, {products} produk."
     )
     return EXIT_VALID
+
+
+def _print(issues: list[Issue], fmt: str, text: str) -> None:
+    """Print ``text`` (the report), or with ``--format github`` the annotations and the report on stderr."""
+    if fmt == "github":
+        print(format_github(issues))
+        print(text, file=sys.stderr)
+    else:
+        print(text)
 
 
 def schema(folder: Path, docs: Path, check: bool) -> int:
@@ -73,6 +90,9 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("validate", help="periksa catalogue_data/ dan laporkan setiap masalah")
     check.add_argument("folder", nargs="?", default="catalogue_data", type=Path)
     check.add_argument("--format", choices=("text", "github"), default="text")
+    check.add_argument("--publish", action="store_true",
+                       help="periksa untuk situs yang terbit: isian TODO dan foto sementara menjadi masalah")
+    staff_commands.add_today(check)
     make = sub.add_parser("schema", help="tulis schema/*.schema.json dan tabel di docs/format-data.md")
     make.add_argument("--check", action="store_true", help="hanya periksa; keluar 1 bila ada yang usang")
     make.add_argument("--folder", default=SCHEMA_FOLDER, type=Path)
@@ -89,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             return schema(args.folder, args.docs, args.check)
         if args.command in staff_commands.COMMANDS:
             return staff_commands.run(args)
-        return validate(args.folder, args.format)
+        return validate(args.folder, args.format, staff_commands.chosen_today(args), args.publish)
     except Exception as exc:  # the checker's own bug: one line for staff, the traceback on request
         if os.environ.get("ETALASE_DEBUG"):
             raise

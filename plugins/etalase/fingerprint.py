@@ -41,12 +41,13 @@ def folder_digest(folders: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def inputs_digest(folders: Iterable[Path], site: str) -> str:
-    """SHA-256 of everything a build reads: YAML by its bytes, other files (photos) by size and mtime, and ``site``.
+def inputs_digest(folders: Iterable[Path], site: str, today: dt.date) -> str:
+    """SHA-256 of everything a build reads: YAML by bytes, other files (photos) by size and mtime, ``site``, the day.
 
     Equal to the last build's digest means nothing can have changed: the build stops before loading anything.
+    The day counts (not where it came from): a batch's status and what is wajib PDN follow it.
     """
-    digest = hashlib.sha256(f"{site}\0{code_version()}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
+    digest = hashlib.sha256(f"{site}\0{code_version()}\0{today.isoformat()}".encode())
     for folder in folders:
         for path in _files(Path(folder)):
             digest.update(f"\0{path}\0".encode("utf-8", "surrogateescape"))

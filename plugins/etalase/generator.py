@@ -10,6 +10,8 @@ photo variants and write the artifacts of every producer.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import gc
 import hashlib
 import logging
@@ -19,7 +21,7 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.plugins import signals
 
-from . import templating
+from . import certificates, templating
 from .catalogue import Catalogue, load_catalogue, paused_gc
 from .emit import EmitStats, publish_media, write_outputs, write_search
 from .errors import DataError
@@ -68,25 +70,21 @@ class EtalaseGenerator(Generator):
         the output phase then keeps the previous output as it is.
         """
         self.options = options = read_options(self.settings)
+        self.today = resolve_today(options.today)
+        today = self.today.date
         self.live = options.previous_output or Path(self.output_path)
         self.state = BuildState.load(options.build_cache / "state", self.live)
         self.inputs = inputs_digest([options.catalogue, Path(str(self.settings.get("PATH", "content")))],
-                                    self.settings_digest())
+                                    self.settings_digest(), today)
         self.up_to_date = bool(self.state.files and self.state.inputs == self.inputs and self.state.shared_context)
-        if self.up_to_date:
+        if self.up_to_date:  # same inputs, same day
             self.media = Media(options.catalogue, options.image_cache, options.image_widths, "/", options.image_workers)
             self.context.update(self.state.shared_context)  # what Pelican's own pages (content/*.md) show
-            log.info("%s: nothing changed since the last build of %s", options.catalogue, self.live)
+            self.notices = self.state.notices
+            log.info("%s: nothing changed since the last build of %s; today is %s", options.catalogue, self.live,
+                     self.today.describe())
             return
-        try:
-            catalogue = load_catalogue(options.catalogue, options.build_cache / "records",
-                                       worker_count(options.render_workers))
-        except DataError as exc:
-            raise CatalogueReport(exc.issues) from None
-        if options.batch is not None:
-            catalogue = only_batch(catalogue, options.batch)
-        gc.freeze()  # the catalogue lives until the end: no need for the collector to scan it again and again
-        today = resolve_today(options.today, [b.end for b in catalogue.batches])
+        catalogue = self.load(options)
         siteurl = str(self.settings.get("SITEURL", "")).rstrip("/")
         self.media = Media(catalogue.root, options.image_cache, options.image_widths, f"{siteurl}/",
                            options.image_workers)
@@ -105,13 +103,27 @@ class EtalaseGenerator(Generator):
         )
         self.media.prepare_qr(qr_files(catalogue, self.site.url))
         self.sharing = page_heads(self.pages, Context(catalogue, self.site.url, self.site.sitename,
-                                                      self.media.card_files(), self.media.largest_paths()))
+                                                      self.media.card_files(), self.media.largest_paths(), today))
         self.context.update(catalogue=catalogue, programme=catalogue.programme, etalase=self.site,
                             sharing=self.sharing)
         # What the macros read (imported without context, so Jinja builds each macro module once per build).
         self.env.globals.update(picture_of=self.media.picture, memo=Memo(),  # a fresh memo: keyed by id()
-                                SITEURL=self.context.get("SITEURL", ""), catalogue=catalogue)
-        log.info("%s: %d pages planned, today is %s", options.catalogue, len(self.pages), today.isoformat())
+                                SITEURL=self.context.get("SITEURL", ""), catalogue=catalogue,
+                                **certificate_globals(today))
+        log.info("%s: %d pages planned, today is %s", options.catalogue, len(self.pages), self.today.describe())
+
+    def load(self, options: Options) -> Catalogue:
+        """The validated catalogue (only ``--batch``'s part of it); keeps its notices."""
+        try:
+            catalogue = load_catalogue(options.catalogue, options.build_cache / "records",
+                                       worker_count(options.render_workers), publish=options.publish)
+        except DataError as exc:
+            raise CatalogueReport(exc.issues) from None
+        self.notices = catalogue.notices  # placeholders, for staff (a publish build has raised on them)
+        if options.batch is not None:
+            catalogue = only_batch(catalogue, options.batch)
+        gc.freeze()  # the catalogue lives until the end: no need for the collector to scan it again and again
+        return catalogue
 
     def generate_output(self, writer) -> None:
         """Render the pages whose inputs changed, publish photos, write artifacts and the search index.
@@ -143,11 +155,12 @@ class EtalaseGenerator(Generator):
             self.emit.artifacts_written = write_outputs(out, artifacts)
             out.group("artifacts", whole, [artifact.path for artifact in artifacts])
         if not out.group_fresh("search", whole):
-            self.emit.search_indexed = write_search(out, build_records(self.catalogue, thumbnails_of(self.media)),
-                                                    options.search_cache)
+            records = build_records(self.catalogue, self.site.today, thumbnails_of(self.media))
+            self.emit.search_indexed = write_search(out, records, options.search_cache)
             out.group("search", whole, [rel for rel, key in out.new.files.items() if key.startswith("search:")])
         self.outputs = out
         out.new.inputs = self.inputs
+        out.new.today, out.new.notices = self.today, self.notices
         slim = replace(self.site, pages=(), photo_urls={})
         out.new.shared_context = {"programme": self.catalogue.programme,
                                   "sharing": Sharing({}, None, self.sharing.default, slim.url)}
@@ -175,6 +188,14 @@ class EtalaseGenerator(Generator):
     def settings_digest(self) -> str:
         """The settings and the theme folder (templates, CSS, fonts), hashed."""
         return settings_digest(self.settings) + folder_digest([Path(str(self.settings.get("THEME", "")))])
+
+
+def certificate_globals(today: dt.date) -> dict[str, object]:
+    """What templates ask of certificates on ``today``: ``must_buy(product)``, ``held(product)``, ``expired(date)``…"""
+    return {"must_buy": functools.partial(certificates.must_buy, today=today),
+            "held": functools.partial(certificates.held, today=today),
+            "tkdn_expired": functools.partial(certificates.tkdn_expired, today=today),
+            "expired": functools.partial(certificates.expired, today=today)}
 
 
 def content_pages(context: dict) -> list[PageRef]:

@@ -34,7 +34,7 @@ from .artifacts import target_of, write_bytes_atomic
 log = logging.getLogger(__name__)
 
 #: Bump when the state's layout or the meaning of its keys changes.
-STATE_VERSION = 3
+STATE_VERSION = 4
 
 
 def folder_id(path: Path) -> tuple[int, int] | None:
@@ -65,6 +65,10 @@ class BuildState:
     #: catalogue (the programme, a sharing object) when the next build finds nothing changed and loads nothing.
     inputs: str = ""
     shared_context: dict = field(default_factory=dict)
+    #: The day the build was "as of" and where it came from (:class:`etalase.settings.Today`), and the notices
+    #: for staff (scaffold placeholders) it found: a build that finds nothing changed shows them again.
+    today: object = None
+    notices: list = field(default_factory=list)
 
     @classmethod
     def load(cls, cache_root: Path, output: Path) -> BuildState:

@@ -2,11 +2,14 @@
 
 Codes never change meaning: the editors' guide explains each one, and CI
 annotations show them. ``Y`` is YAML syntax, ``F`` a field's value, ``R`` a
-reference or ID, ``I`` an image, ``L`` a link, ``P`` privacy.
+reference or ID, ``I`` an image, ``L`` a link, ``P`` privacy, ``T`` a
+placeholder left by the scaffold (an error when publishing, else a warning),
+``S`` a certificate that lapses soon or has lapsed (always a warning).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 # code -> (short title, how to fix it)
@@ -146,7 +149,38 @@ CODES: dict[str, tuple[str, str]] = {
         "Pembuat siswa hanya untuk produk sekolah",
         "Hapus `pembuat` dari produk eksibitor; nama siswa hanya dicantumkan pada produk di sekolah/.",
     ),
+    "T01": (
+        "Masih berisi TODO dari templat",
+        "Ganti seluruh teks bertanda TODO dengan isi sebenarnya. Situs lokal tetap dibangun, tetapi "
+        "penerbitan (`./run publish`) menolak catatan yang masih berisi TODO.",
+    ),
+    "T02": (
+        "Masih memakai foto sementara",
+        "Simpan foto asli di catalogue_data/foto/, tulis jalurnya di `berkas` dan isi `alt`-nya, lalu hapus "
+        "berkas foto-sementara-…. Penerbitan (`./run publish`) menolak foto sementara.",
+    ),
+    "S01": (
+        "Sertifikat segera habis berlaku",
+        "Minta sertifikat terbaru kepada peserta, lalu perbarui nomor dan `berlaku_sampai`. Ini hanya "
+        "peringatan: situs tetap terbit.",
+    ),
+    "S02": (
+        "Sertifikat sudah habis berlaku",
+        "Minta sertifikat terbaru kepada peserta, lalu perbarui nomor dan `berlaku_sampai`. Sampai diperbarui, "
+        "situs menandainya kedaluwarsa, dan produk dengan TKDN kedaluwarsa tidak lagi tampil sebagai wajib PDN.",
+    ),
 }
+
+#: Where "today" came from (:class:`etalase.settings.Today` ``source``), as staff read it after "Tanggal acuan …:".
+TODAY_SOURCES = {
+    "setting": "dari setelan ETALASE_TODAY",
+    "option": "dari pilihan --today",
+    "SOURCE_DATE_EPOCH": "dari SOURCE_DATE_EPOCH",
+    "clock": "hari ini menurut jam komputer, waktu Jakarta (WIB)",
+}
+
+#: Certificate kinds as staff messages name them.
+CERTIFICATE_NAMES = {"halal": "halal", "bpom": "BPOM", "pirt": "P-IRT", "sni": "SNI", "tkdn": "TKDN"}
 
 # What the strict YAML loader found, by code; ``{…}`` are the problem's params.
 LOAD_MESSAGES: dict[str, str] = {
@@ -293,3 +327,15 @@ def load_message(code: str, params: dict) -> str:
         params = {**params, "reason": syntax_reason(params.get("problem", ""), params.get("context", ""),
                                                     params.get("char", ""))}
     return LOAD_MESSAGES[code].format(**params)
+
+
+def certificate_message(kind: str, until: dt.date, today: dt.date) -> str:
+    """How a lapsing (``S01``) or lapsed (``S02``) certificate is told to staff, with its date and the days."""
+    from .formatting import date as long_date  # formatting needs the models, which need this module
+
+    name, date, days = CERTIFICATE_NAMES[kind], long_date(until), (until - today).days
+    if days < 0:
+        return f"sertifikat {name} kedaluwarsa: berlaku sampai {date} ({-days} hari lalu)"
+    if days == 0:
+        return f"sertifikat {name} berlaku sampai {date} (hari ini hari terakhirnya)"
+    return f"sertifikat {name} berlaku sampai {date} ({days} hari lagi)"

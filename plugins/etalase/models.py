@@ -184,11 +184,9 @@ class Tkdn(StaffModel):
         return self.percent + self.bmp
 
     @property
-    def must_buy(self) -> bool:
-        """Whether government buyers must choose this product (TKDN+BMP ≥ 40 %, TKDN ≥ 25 %)."""
+    def meets_threshold(self) -> bool:
+        """TKDN ≥ 25 % and TKDN+BMP ≥ 40 %: the values only (:func:`etalase.certificates.must_buy` adds the date)."""
         return self.percent >= MUST_BUY_TKDN and self.combined >= MUST_BUY_COMBINED
-
-
 
 
 class Maker(StaffModel):
@@ -236,11 +234,6 @@ class Product(StaffModel):
     )
     featured: YesNo = Field(False, alias="unggulan", description="ya untuk ditampilkan di beranda")
     withdrawn: YesNo = Field(False, alias="ditarik", description="ya bila produk ditarik dari katalog")
-
-    @property
-    def must_buy(self) -> bool:
-        """Computed, never typed: meets the must-buy-domestic threshold."""
-        return bool(self.tkdn and self.tkdn.must_buy)
 
 
 class Region(StaffModel):

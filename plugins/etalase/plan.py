@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from . import urls
+from . import certificates, urls
 from .catalogue import Catalogue, Listing
 from .errors import BuildError
 from .models import Batch, Participant, School
@@ -17,9 +17,10 @@ from .pages import Page, Pagination, paginate
 from .search.page import search_context
 from .strings import T
 
-CERTIFIED_FILTERS: dict[str, Callable[[Listing], bool]] = {
-    "halal": lambda item: item.product.certifications.halal is not None,
-    "wajib-pdn": lambda item: item.product.must_buy,
+#: Certified listings: slug -> test(listing, today). Each lapses with its certificate.
+CERTIFIED_FILTERS: dict[str, Callable[[Listing, dt.date], bool]] = {
+    "halal": lambda item, today: "halal" in certificates.held(item.product, today),
+    "wajib-pdn": lambda item, today: certificates.must_buy(item.product, today),
 }
 MORE_FROM_SELLER = 4
 
@@ -54,20 +55,21 @@ def home_page(catalogue: Catalogue, today: dt.date, featured: int) -> Page:
             "batch": current,
             "status": batch_status(current, today) if current else None,
             "featured": chosen,
-            **browse_context(catalogue),
+            **browse_context(catalogue, today),
         },
     )
 
 
-def browse_context(catalogue: Catalogue) -> dict[str, object]:
-    """Categories, cities and certified listings with their product counts."""
+def browse_context(catalogue: Catalogue, today: dt.date) -> dict[str, object]:
+    """Categories, cities and certified listings with their product counts (as of ``today``)."""
     by_category = catalogue.listings_by(lambda item: item.product.category)
     by_city = catalogue.listings_by(lambda item: item.owner.city)
     return {
         "categories": [(c, len(by_category.get(c.id, []))) for c in catalogue.categories.values()],
         "cities": [(c, len(by_city.get(c.id, []))) for c in catalogue.cities.values()],
         "certified": [
-            (slug, T[f"certified_{slug.replace('-', '_')}_title"], sum(map(test, catalogue.listings)))
+            (slug, T[f"certified_{slug.replace('-', '_')}_title"],
+             sum(test(item, today) for item in catalogue.listings))
             for slug, test in CERTIFIED_FILTERS.items()
         ],
     }
@@ -186,9 +188,9 @@ def product_page(catalogue: Catalogue, item: Listing, shelf: list[Listing]) -> P
     )
 
 
-def group_pages(catalogue: Catalogue, per_page: int) -> list[Page]:
-    """Indexes and paginated listings per category, per city and per certification."""
-    browse = browse_context(catalogue)
+def group_pages(catalogue: Catalogue, per_page: int, today: dt.date) -> list[Page]:
+    """Indexes and paginated listings per category, per city and per certification (as of ``today``)."""
+    browse = browse_context(catalogue, today)
     pages: list[Page] = [
         Page(urls.index(urls.CATEGORY), "categories", "category-index", T.categories_title, context=browse),
         Page(urls.index(urls.CITY), "cities", "city-index", T.cities_title, context=browse),
@@ -208,7 +210,7 @@ def group_pages(catalogue: Catalogue, per_page: int) -> list[Page]:
                           urls.CITY, city.id, "", {"sellers": sellers, "city": city})
     for slug, test in CERTIFIED_FILTERS.items():
         key = slug.replace("-", "_")
-        pages += _listing(urls.certified(slug), [i for i in catalogue.listings if test(i)], per_page,
+        pages += _listing(urls.certified(slug), [i for i in catalogue.listings if test(i, today)], per_page,
                           T[f"certified_{key}_title"], urls.CERTIFICATION, slug, T[f"certified_{key}_intro"])
     return pages
 
@@ -245,13 +247,13 @@ def plan_pages(catalogue: Catalogue, today: dt.date, per_page: int = 24, feature
     """Every page of the site, in a fixed order; two pages at one URL is a BuildError."""
     pages = [
         home_page(catalogue, today, featured),
-        Page(urls.SEARCH, "search", "search", T.search_title, context=search_context(catalogue)),
-        Page(urls.NOT_FOUND, "404", "404", T.not_found_title, context=browse_context(catalogue)),
+        Page(urls.SEARCH, "search", "search", T.search_title, context=search_context(catalogue, today)),
+        Page(urls.NOT_FOUND, "404", "404", T.not_found_title, context=browse_context(catalogue, today)),
         *batch_pages(catalogue, today, per_page),
         *qr_sheet_pages(catalogue),
         *participant_pages(catalogue, per_page),
         *product_pages(catalogue, per_page),
-        *group_pages(catalogue, per_page),
+        *group_pages(catalogue, per_page, today),
         *redirect_pages(catalogue),
     ]
     seen: dict[str, Page] = {}

@@ -15,12 +15,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from . import certificates
 from .catalogue import Catalogue
+from .messages import certificate_message
 from .models import Batch, Participant, Product, School
+from .placeholders import is_placeholder, leftovers
 from .report import _escape_data, _escape_property  # the one place GitHub escaping is defined
-from .scaffold import TODO, is_placeholder
 
-EXPIRY_WINDOW = dt.timedelta(days=60)
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
 #: "More than 12 MP": a 12 MP phone photo (4032×3024, 12.2 million pixels) is fine.
 MAX_PHOTO_PIXELS = 12_500_000
@@ -35,7 +36,6 @@ CHECKS: dict[str, str] = {
     "duplikat": "Kemungkinan data ganda",
     "todo": "Isian yang masih bertanda TODO",
 }
-CERTIFICATE_NAMES = {"halal": "halal", "bpom": "BPOM", "pirt": "P-IRT", "sni": "SNI", "tkdn": "TKDN"}
 
 
 @dataclass(frozen=True)
@@ -73,20 +73,9 @@ class QualityReport:
         return groups
 
 
-def default_today(catalogue: Catalogue, environ: Mapping[str, str]) -> tuple[dt.date, str]:
-    """Pick the reference date as the build does: SOURCE_DATE_EPOCH, else the newest batch's last day."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date(), "dari SOURCE_DATE_EPOCH"
-    if catalogue.batches:
-        newest = max(catalogue.batches, key=lambda batch: batch.end)
-        return newest.end, f"hari terakhir batch terbaru ({newest.id})"
-    return dt.date(1970, 1, 1), "belum ada batch"
-
-
 def check_quality(catalogue: Catalogue, today: dt.date, photos: Mapping[str, PhotoFacts],
                   today_source: str = "") -> QualityReport:
-    """Run every check on the published records and return the sorted findings."""
+    """Run every check on the published records as of ``today`` and return the sorted findings."""
     found: list[Finding] = []
     for item in catalogue.listings:
         found += _product_findings(item.product, item.owner, today)
@@ -116,28 +105,10 @@ def _product_findings(product: Product, owner: Participant, today: dt.date) -> l
     return found
 
 
-def _certificates(product: Product) -> Iterable[tuple[str, dt.date]]:
-    for kind in product.certifications.kinds():
-        until = getattr(product.certifications, kind).valid_until
-        if until is not None:
-            yield kind, until
-    if product.tkdn is not None and product.tkdn.valid_until is not None:
-        yield "tkdn", product.tkdn.valid_until
-
-
 def _certificate_findings(product: Product, owner: Participant, today: dt.date) -> list[Finding]:
-    found = []
-    for kind, until in _certificates(product):
-        name = CERTIFICATE_NAMES[kind]
-        if until < today:
-            message = f"sertifikat {name} habis berlaku {until.isoformat()} ({(today - until).days} hari lalu)"
-        elif until - today <= EXPIRY_WINDOW:
-            message = f"sertifikat {name} habis berlaku {until.isoformat()} ({(until - today).days} hari lagi)"
-        else:
-            continue
-        found.append(Finding("sertifikat", owner.source, _subject(product),
-                             message + ": minta sertifikat terbaru lalu perbarui `berlaku_sampai`"))
-    return found
+    return [Finding("sertifikat", owner.source, _subject(product), certificate_message(cert.kind, cert.until, today)
+                    + ": minta sertifikat terbaru lalu perbarui `berlaku_sampai`")
+            for cert in certificates.lapsing(product, today)]
 
 
 def _photos_of(record: Participant) -> Iterable[tuple[str, str]]:
@@ -221,35 +192,10 @@ def _overlap_findings(batches: list[Batch], participants: list[Participant]) -> 
     return found
 
 
-def _texts(record: Batch | Participant) -> Iterable[tuple[str, str, str | None]]:
-    """Yield ``(subject, field, text)`` for every free text a visitor reads."""
-    if isinstance(record, Batch):
-        yield record.id, "judul", record.title
-        yield record.id, "ringkasan", record.summary
-        yield record.id, "tempat.nama", record.venue.name
-        yield record.id, "tempat.alamat", record.venue.address
-        return
-    yield record.id, "nama", record.name
-    yield record.id, "deskripsi", record.description
-    yield record.id, "alamat", record.address
-    for product in record.products:
-        if product.withdrawn:
-            continue
-        yield _subject(product), "nama", product.name
-        yield _subject(product), "deskripsi", product.description
-        yield _subject(product), "satuan", product.unit
-        for number, photo in enumerate(product.photos):
-            yield _subject(product), f"foto[{number}].alt", photo.alt
-
-
 def _todo_findings(batches: list[Batch], participants: list[Participant]) -> list[Finding]:
-    found = []
-    for record in [*batches, *participants]:
-        for subject, field, text in _texts(record):
-            if text and TODO in text:
-                found.append(Finding("todo", record.source, subject,
-                                     f"`{field}` masih berisi TODO dari templat: ganti dengan isi sebenarnya"))
-    return found
+    return [Finding("todo", record.source, left.subject,
+                    f"`{left.field}` masih berisi TODO dari templat: ganti dengan isi sebenarnya")
+            for record in [*batches, *participants] for left in leftovers(record) if not left.photo]
 
 
 def format_quality_text(report: QualityReport) -> str:

@@ -2,7 +2,8 @@
 
 The text builders are pure and return YAML with comments in Bahasa Indonesia
 and ``TODO`` placeholders that already validate, so a new record can be
-previewed at once; the quality report lists every ``TODO`` left behind. A new
+previewed at once; what is left behind is found by :mod:`etalase.placeholders`
+(a publish build refuses it, local builds and ``validate`` note it). A new
 product is inserted as text into its seller's file, leaving every other byte
 (and every comment) as it was. The ``create_*`` and ``add_product`` functions
 write, validate with :func:`~etalase.catalogue.load_catalogue`, and undo their
@@ -26,14 +27,12 @@ from .errors import DataError, EtalaseError, Issue
 from .fieldtypes import check_slug, parse_date
 from .loader import LoadResult, load_files
 from .models import Batch, Participant
+from .placeholders import PLACEHOLDER_PREFIX
 from .report import format_text
 from .yamlload import YamlLoadError, load_yaml
 
-#: Placeholder photos start with this, so people and the quality report spot them.
-PLACEHOLDER_PREFIX = "foto-sementara-"
 PLACEHOLDER_COMMENT = b"etalase: foto sementara, ganti dengan foto asli"
 PLACEHOLDER_SIZE = (1200, 1200)
-TODO = "TODO"
 
 
 class ScaffoldError(EtalaseError):
@@ -64,11 +63,6 @@ def date(value: str, what: str) -> dt.date:
 def placeholder_path(owner_id: str, product_id: str) -> str:
     """Where a product's placeholder photo goes, relative to catalogue_data/."""
     return f"foto/{owner_id}/{PLACEHOLDER_PREFIX}{product_id}.jpg"
-
-
-def is_placeholder(photo_file: str) -> bool:
-    """Whether a photo path names a scaffold placeholder."""
-    return Path(photo_file).name.startswith(PLACEHOLDER_PREFIX)
 
 
 # -- text builders (pure) -----------------------------------------------------------

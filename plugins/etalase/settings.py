@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from .errors import BuildError
+
+#: Where "today" is decided: every visitor, staff member and event of the catalogue is in Jakarta (WIB).
+JAKARTA = ZoneInfo("Asia/Jakarta")
 
 DEFAULTS: dict[str, object] = {
     # Folder of the staff records; relative paths are taken from the working folder.
     "ETALASE_CATALOGUE": "catalogue_data",
-    # The day the site is built "as of" (date or ISO text); None: SOURCE_DATE_EPOCH, else the newest batch's end.
+    # The day the site is built "as of" (date or ISO text); None: SOURCE_DATE_EPOCH, else the clock in Jakarta.
     "ETALASE_TODAY": None,
     # Number of one batch to preview alone (``invoke build --batch 9``); None builds everything.
     "ETALASE_BATCH": None,
@@ -41,6 +45,9 @@ DEFAULTS: dict[str, object] = {
     # The live output folder when Pelican writes into a fresh staging folder (set by etalase.build); None: the
     # output folder itself. Unchanged pages already there are neither rendered nor written again.
     "ETALASE_PREVIOUS_OUTPUT": None,
+    # A build for the public site (publishconf.py, ``etalase.build --publish``): records still holding the
+    # scaffold's TODO texts or placeholder photos fail it instead of being noted.
+    "ETALASE_PUBLISH": False,
 }
 
 
@@ -60,6 +67,7 @@ class Options:
     build_cache: Path | None = None
     render_workers: int | None = None
     previous_output: Path | None = None
+    publish: bool = False
 
 
 def _date(value: object) -> dt.date | None:
@@ -103,7 +111,15 @@ def read_options(settings: Mapping[str, object]) -> Options:
         build_cache=_beside_images(merged, "ETALASE_BUILD_CACHE", "build"),
         render_workers=_positive("ETALASE_RENDER_WORKERS", merged["ETALASE_RENDER_WORKERS"], optional=True),
         previous_output=Path(str(merged["ETALASE_PREVIOUS_OUTPUT"])) if merged["ETALASE_PREVIOUS_OUTPUT"] else None,
+        publish=_flag("ETALASE_PUBLISH", merged["ETALASE_PUBLISH"]),
     )
+
+
+def _flag(name: str, value: object) -> bool:
+    """Accept True or False only (a string such as "False" would be true)."""
+    if not isinstance(value, bool):
+        raise BuildError(f"{name} must be True or False, not {value!r}")
+    return value
 
 
 def _beside_images(merged: Mapping[str, object], key: str, name: str) -> Path:
@@ -111,17 +127,50 @@ def _beside_images(merged: Mapping[str, object], key: str, name: str) -> Path:
     return Path(str(merged[key] or Path(str(merged["ETALASE_IMAGE_CACHE"])).parent / name))
 
 
-def resolve_today(
-    configured: dt.date | None, batch_ends: list[dt.date], environ: Mapping[str, str] = os.environ
-) -> dt.date:
-    """The build's "today": the setting, else SOURCE_DATE_EPOCH, else the newest batch's end; never the clock."""
+@dataclass(frozen=True)
+class Today:
+    """The day the site is "as of", and where that day came from (``setting``, ``SOURCE_DATE_EPOCH``, ``clock``)."""
+
+    date: dt.date
+    source: str
+
+    def describe(self) -> str:
+        """``2023-11-09 (SOURCE_DATE_EPOCH)``: for build logs."""
+        return f"{self.date.isoformat()} ({SOURCES[self.source]})"
+
+
+#: How each source of "today" is named in logs.
+SOURCES = {"setting": "ETALASE_TODAY", "option": "--today", "SOURCE_DATE_EPOCH": "SOURCE_DATE_EPOCH",
+           "clock": "the clock in Asia/Jakarta"}
+
+
+def utc_now() -> dt.datetime:
+    """The clock: the current instant, timezone-aware."""
+    return dt.datetime.now(dt.UTC)
+
+
+def jakarta_date(instant: dt.datetime) -> dt.date:
+    """The calendar day in Jakarta at ``instant`` (an aware datetime)."""
+    return instant.astimezone(JAKARTA).date()
+
+
+def resolve_today(configured: dt.date | None = None, environ: Mapping[str, str] = os.environ,
+                  clock: Callable[[], dt.datetime] = utc_now) -> Today:
+    """The one decision of "today": the setting, else SOURCE_DATE_EPOCH, else the clock; each read in Jakarta.
+
+    Build, pages, cards, open data, search records, ``validate`` and the staff
+    report all take their date from here, so they never disagree.
+    """
     if configured is not None:
-        return configured
+        return Today(configured, "setting")
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         if not epoch.isdigit():
             raise BuildError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}")
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    if batch_ends:
-        return max(batch_ends)
-    return dt.date(1970, 1, 1)
+        return Today(jakarta_date(dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)), "SOURCE_DATE_EPOCH")
+    return Today(jakarta_date(clock()), "clock")
+
+
+def epoch_of(day: dt.date) -> int:
+    """SOURCE_DATE_EPOCH for ``day``: its first second in Jakarta (what CI pins for a whole run)."""
+    return int(dt.datetime.combine(day, dt.time(), JAKARTA).timestamp())

@@ -123,6 +123,8 @@ T = Strings(
     price_on_request="Harga atas permintaan",
     price_free="Gratis",
     valid_until="berlaku sampai {date}",
+    cert_expired="Kedaluwarsa: berlaku sampai {date}",
+    product_tkdn_expired="TKDN kedaluwarsa: berlaku sampai {date}, tidak lagi wajib PDN",
     cert_halal="Halal",
     cert_bpom="BPOM",
     cert_pirt="P-IRT",
@@ -251,4 +253,5 @@ T = Strings(
     qr_sheet_empty="Belum ada peserta di batch ini.",
     card_batch_badge="{sellers} peserta · {products} produk",
     card_home_products="{count} produk dalam negeri",
+    card_home_batch="Batch {number} · {status}",
 )

@@ -3,6 +3,12 @@
 Written by hand so the bytes are ours: CRLF line ends, lines folded at 75
 octets without splitting a UTF-8 character, TEXT values escaped. ``DTSTAMP``
 is the batch's first day at 00:00 UTC, so a rebuild writes the same bytes.
+
+Nothing in it depends on the build's "today": an entry someone saved must not
+change because a day passed. ``STATUS`` is ``CONFIRMED`` before, during and
+after a batch (RFC 5545 has TENTATIVE, CONFIRMED and CANCELLED; an event held
+as planned stays confirmed once it is over, as its JSON-LD stays
+EventScheduled), and the batch pages say whether it is coming, running or over.
 """
 
 from __future__ import annotations
@@ -85,6 +91,7 @@ def event_lines(catalogue: Catalogue, batch: Batch, site: Site) -> list[str]:
         f"LOCATION:{escape_text(location(catalogue, batch))}",
         f"DESCRIPTION:{escape_text(description(batch, page_url))}",
         *link,
+        "STATUS:CONFIRMED",
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
         "END:VCALENDAR",

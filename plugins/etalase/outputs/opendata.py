@@ -63,6 +63,7 @@ def build_records(catalogue: Catalogue, site: Site) -> OpenRecords:
         "licence": site.licence,
         "licence_url": site.licence_url,
         "source": site.base,
+        "as_of": site.today.isoformat(),
         "programme": programme_record(catalogue.programme),
         "categories": [category_record(c, site) for c in sorted(catalogue.categories.values(), key=lambda c: c.id)],
         "cities": [city_record(c, site) for c in sorted(catalogue.cities.values(), key=lambda c: c.id)],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from .. import urls
+from .. import certificates, urls
 from ..catalogue import Catalogue, Listing
 from ..models import (
     Batch,
@@ -107,7 +107,7 @@ def product_record(listing: Listing, site: Site) -> dict:
         "min_order": product.min_order,
         "certifications": certifications_record(product.certifications),
         "tkdn": tkdn_record(product.tkdn),
-        "must_buy": product.must_buy,
+        "must_buy": certificates.must_buy(product, site.today),
         "featured": product.featured,
         "makers": [{"name": m.name, "grade": m.grade} for m in product.makers if m.guardian_consent],
         "photos": [photo_record(photo, site) for photo in product.photos],

@@ -2,11 +2,12 @@
 
 The generator hands each producer a ``site`` object; :func:`site_of` reads it
 into a :class:`Site` (taking only the attributes it knows, with defaults), so
-any object with ``siteurl``, ``sitename`` and ``page_urls`` will do.
+any object with ``siteurl``, ``sitename``, ``today`` and ``page_urls`` will do.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Protocol
@@ -25,15 +26,18 @@ class SiteLike(Protocol):
 
     siteurl: str
     sitename: str
+    today: dt.date
     page_urls: Sequence[str | tuple[str, bool]]
 
 
 @dataclass(frozen=True)
 class Site:
-    """The site facts producers use; only ``siteurl`` and ``sitename`` are required."""
+    """The site facts producers use; ``siteurl``, ``sitename`` and ``today`` are required."""
 
     siteurl: str
     sitename: str
+    #: The day the build is "as of" (:func:`etalase.settings.resolve_today`): what is wajib PDN on it.
+    today: dt.date
     #: Page URLs relative to the site root, or ``(url, indexable)`` pairs.
     page_urls: Sequence[str | tuple[str, bool]] = ()
     #: Published URL (relative to the site root) of each photo, keyed by its staff file path.

@@ -11,6 +11,7 @@ See docs/search.md.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ..catalogue import Catalogue
@@ -35,7 +36,7 @@ def thumbnails_of(media) -> Thumbnail:
     return thumbnail
 
 
-def write_search_index(output_dir: Path, catalogue: Catalogue, thumbnail: Thumbnail | None = None,
+def write_search_index(output_dir: Path, catalogue: Catalogue, today: dt.date, thumbnail: Thumbnail | None = None,
                        cache_dir: Path | None = None) -> IndexStats:
-    """Build the records of ``catalogue`` and index them into ``output_dir/pagefind/`` (cached in ``cache_dir``)."""
-    return write_index(build_records(catalogue, thumbnail), Path(output_dir), cache_dir)
+    """Build the records of ``catalogue`` as of ``today``; index them into ``output_dir/pagefind/`` (cached)."""
+    return write_index(build_records(catalogue, today, thumbnail), Path(output_dir), cache_dir)

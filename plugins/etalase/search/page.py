@@ -9,6 +9,7 @@ lead to every product without JavaScript.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .. import urls
@@ -89,14 +90,14 @@ def _labels(catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def filter_sets(catalogue: Catalogue, products: list[Filters] | None = None) -> list[Filters]:
-    """The facet values of every record the index gets, products first (``products``: theirs, when known)."""
-    sets = [product_filters(item) for item in catalogue.listings] if products is None else products
+def filter_sets(catalogue: Catalogue, products: list[Filters]) -> list[Filters]:
+    """The facet values of every record the index gets: ``products`` (theirs), then the sellers'."""
+    sets = products
     sellers = [*catalogue.exhibitors.values(), *catalogue.schools.values()]
     return sets + [participant_filters(catalogue, participant) for participant in sellers]
 
 
-def facet_groups(catalogue: Catalogue, products: list[Filters] | None = None) -> list[FacetGroup]:
+def facet_groups(catalogue: Catalogue, products: list[Filters]) -> list[FacetGroup]:
     """The fieldsets of the search form; values no record carries are left out."""
     counts = facet_counts(filter_sets(catalogue, products))
     groups = []
@@ -107,11 +108,9 @@ def facet_groups(catalogue: Catalogue, products: list[Filters] | None = None) ->
     return groups
 
 
-def browse_links(
-    catalogue: Catalogue, products: list[Filters] | None = None
-) -> list[tuple[str, list[tuple[str, str, int]]]]:
+def browse_links(catalogue: Catalogue, products: list[Filters]) -> list[tuple[str, list[tuple[str, str, int]]]]:
     """``(heading, [(url, label, product count)])`` for categories, cities and batches that have products."""
-    counts = facet_counts(products if products is not None else map(product_filters, catalogue.listings))
+    counts = facet_counts(products)
     groups = [
         (T.nav_categories, CATEGORY, [(urls.category(c.id), c.name, c.id) for c in catalogue.categories.values()]),
         (T.nav_cities, CITY, [(urls.city(c.id), c.name, c.id) for c in catalogue.cities.values()]),
@@ -131,9 +130,9 @@ def script_strings() -> dict[str, str]:
     return strings
 
 
-def search_context(catalogue: Catalogue) -> dict[str, object]:
-    """The template context of /cari/: ``facets``, ``sorts``, ``browse`` and ``search_config`` (for tojson)."""
-    products = [product_filters(item) for item in catalogue.listings]  # both facet counts start from these
+def search_context(catalogue: Catalogue, today: dt.date) -> dict[str, object]:
+    """The template context of /cari/ as of ``today``: ``facets``, ``sorts``, ``browse``, ``search_config``."""
+    products = [product_filters(item, today) for item in catalogue.listings]  # both facet counts start from these
     return {
         "facets": facet_groups(catalogue, products),
         "sorts": [(value, T[label]) for value, label in SORT_LABELS.items()],

@@ -12,6 +12,7 @@ published lists, so they never reach the index.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from decimal import Decimal
 
 from .. import formatting, urls
 from ..catalogue import Catalogue, Listing
+from ..certificates import held, must_buy
 from ..models import Participant, Photo, Product, School
 from ..outputs.text import plain_text
 from ..strings import T
@@ -141,12 +143,12 @@ def _with_photo(meta: dict[str, str], photo: Photo | None, thumbnail: Thumbnail 
     return {**meta, "foto": url} if url else meta
 
 
-def product_filters(item: Listing) -> dict[str, tuple[str, ...]]:
-    """The facet values of one product (its seller's city and kind, its batches, certificates, TKDN)."""
-    return _product_filters(item, item.product.certifications.kinds())
+def product_filters(item: Listing, today: dt.date) -> dict[str, tuple[str, ...]]:
+    """The facet values of one product (seller's city and kind, batches, certificates held, TKDN, wajib PDN)."""
+    return _product_filters(item, held(item.product, today), today)
 
 
-def _product_filters(item: Listing, certificates: list[str]) -> dict[str, tuple[str, ...]]:
+def _product_filters(item: Listing, certificates: list[str], today: dt.date) -> dict[str, tuple[str, ...]]:
     """:func:`product_filters` with the product's certificate kinds given."""
     product = item.product
     filters: dict[str, tuple[str, ...]] = {
@@ -157,7 +159,7 @@ def _product_filters(item: Listing, certificates: list[str]) -> dict[str, tuple[
         KIND: (kind_of(item.owner),),
         CERTIFICATE: tuple(certificates),
         TKDN: (tkdn_band(product),),
-        MUST_BUY: (MUST_BUY_YES,) if product.must_buy else (),
+        MUST_BUY: (MUST_BUY_YES,) if must_buy(product, today) else (),
     }
     return {key: values for key, values in filters.items() if values}
 
@@ -173,12 +175,13 @@ def participant_filters(catalogue: Catalogue, participant: Participant) -> dict[
     return {key: values for key, values in filters.items() if values}
 
 
-def product_record(catalogue: Catalogue, item: Listing, thumbnail: Thumbnail | None = None) -> SearchRecord:
-    """The search record of one published product."""
+def product_record(catalogue: Catalogue, item: Listing, today: dt.date, thumbnail: Thumbnail | None = None
+                   ) -> SearchRecord:
+    """The search record of one published product, as of ``today`` (wajib PDN lapses with its TKDN certificate)."""
     product, owner = item.product, item.owner
     category = catalogue.categories[product.category].name
     city = catalogue.cities[owner.city].name
-    kinds = product.certifications.kinds()
+    kinds = held(product, today)
     certificates = " ".join(T[f"cert_{kind}"] for kind in kinds)
     content = _join(
         product.name, category, owner.name, city, certificates, "TKDN" if product.tkdn else None,
@@ -196,7 +199,7 @@ def product_record(catalogue: Catalogue, item: Listing, thumbnail: Thumbnail | N
         url="/" + urls.product(product.id),
         content=content,
         meta=_with_photo(meta, product.photos[0], thumbnail),
-        filters=_product_filters(item, kinds),
+        filters=_product_filters(item, kinds, today),
         order=order,
     )
 
@@ -221,9 +224,9 @@ def participant_record(catalogue: Catalogue, participant: Participant, thumbnail
     )
 
 
-def build_records(catalogue: Catalogue, thumbnail: Thumbnail | None = None) -> list[SearchRecord]:
-    """Every search record of the published catalogue: products (by ID), then exhibitors, then schools."""
-    records = [product_record(catalogue, item, thumbnail) for item in catalogue.listings]
+def build_records(catalogue: Catalogue, today: dt.date, thumbnail: Thumbnail | None = None) -> list[SearchRecord]:
+    """Every search record of the published catalogue as of ``today``: products (by ID), exhibitors, schools."""
+    records = [product_record(catalogue, item, today, thumbnail) for item in catalogue.listings]
     sellers: Iterable[Participant] = [*catalogue.exhibitors.values(), *catalogue.schools.values()]
     records += [participant_record(catalogue, participant, thumbnail) for participant in sellers]
     return records

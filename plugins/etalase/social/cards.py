@@ -16,7 +16,7 @@ from .. import formatting, urls
 from ..catalogue import Catalogue, Listing
 from ..images.cards import CardSpec
 from ..models import Batch, Participant, Photo
-from ..plan import owner_kind, participant_label
+from ..plan import batch_status, owner_kind, participant_label
 from ..strings import T
 
 
@@ -78,11 +78,13 @@ def batch_card(catalogue: Catalogue, batch: Batch) -> CardSpec:
 
 
 def home_card(catalogue: Catalogue, today: dt.date) -> CardSpec:
-    """The home page (and the default card): programme, organiser, product count, current batch."""
+    """The home page (and the default card): programme, organiser, product count, the current batch and its status."""
     current = catalogue.current_batch(today)
     count = T.card_home_products.format(count=formatting.number(len(catalogue.listings)))
-    return CardSpec(catalogue.programme.name, catalogue.programme.organiser, count,
-                    current.title if current else "", photo=_photo(catalogue, _first_photo(catalogue.listings)))
+    badge = T.card_home_batch.format(number=current.number, status=T[f"status_{batch_status(current, today)}"]) \
+        if current else ""
+    return CardSpec(catalogue.programme.name, catalogue.programme.organiser, count, badge,
+                    photo=_photo(catalogue, _first_photo(catalogue.listings)))
 
 
 def card_specs(catalogue: Catalogue, today: dt.date) -> dict[str, CardSpec]:

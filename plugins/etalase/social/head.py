@@ -11,11 +11,13 @@ root-relative in local ones).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .. import urls
 from ..catalogue import Catalogue
+from ..certificates import held
 from ..images.cards import HEIGHT, WIDTH, CardSpec
 from ..pages import Page
 from ..strings import T
@@ -99,6 +101,8 @@ class Context:
     cards: Mapping[str, tuple[CardSpec, str]]
     #: Staff photo file -> the largest published JPEG, relative to the output folder.
     largest: Mapping[str, str]
+    #: The build's day: certificates expired on it are not claimed.
+    today: dt.date
 
     def image(self, key: str) -> ImageRef | None:
         """The card of the page at ``key``, else the home card."""
@@ -126,7 +130,7 @@ def product_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
     images = [ctx.link(ctx.largest[photo.file]) for photo in item.product.photos if photo.file in ctx.largest]
     images += [head.image.url] if head.image else []
     data = product_data(item, url=head.canonical, seller_url=ctx.link(owner_url), category=category.name,
-                        images=images)
+                        images=images, held=held(item.product, ctx.today))
     crumbs = ctx.trail((category.name, urls.category(category.id)), (item.product.name, page.url))
     return replace(head, jsonld=(data, crumbs), qr=ctx.link(urls.qr_code(urls.PRODUCT, item.id)),
                    share_text=T.share_text_product.format(product=item.product.name, seller=item.owner.name))
@@ -150,8 +154,9 @@ def batch_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
     if page.pagination and page.pagination.number > 1:
         return replace(head, share_text=batch.title)
     city = page.context["city"]
-    data = event_data(batch, ctx.catalogue.programme, url=head.canonical, city=city.name if city else "",
-                      organiser_url=ctx.link(urls.HOME), image=head.image.url if head.image else None)
+    data = event_data(batch, ctx.catalogue.programme, status=page.context["status"], url=head.canonical,
+                      city=city.name if city else "", organiser_url=ctx.link(urls.HOME),
+                      image=head.image.url if head.image else None)
     crumbs = ctx.trail((T.nav_batches, urls.index(urls.BATCH)), (batch.title, page.url))
     return replace(head, jsonld=(data, crumbs), share_text=batch.title)
 

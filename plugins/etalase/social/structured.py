@@ -23,6 +23,12 @@ REGION = "DKI Jakarta"
 COUNTRY = "ID"
 IN_STOCK = "https://schema.org/InStock"
 SCHEDULED = "https://schema.org/EventScheduled"
+#: ``eventStatus`` by batch status (:func:`etalase.plan.batch_status`). schema.org's EventStatusType says how
+#: an event stands against its schedule (scheduled, cancelled, postponed, rescheduled, moved online), not
+#: whether it is over: a batch that took place as planned stays EventScheduled after it ends, and search
+#: engines tell past from coming by ``endDate``. A batch is never marked cancelled or postponed: the data
+#: says nothing of the kind.
+EVENT_STATUS = {"upcoming": SCHEDULED, "running": SCHEDULED, "past": SCHEDULED}
 OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
 #: Contact links that are the same business elsewhere on the web (``sameAs``).
 SAME_AS = ("website", "instagram", "marketplace", "ekatalog", "eorder")
@@ -57,8 +63,8 @@ def offer_data(item: Listing, url: str, seller: dict) -> dict | None:
     return None
 
 
-def product_properties(item: Listing) -> list[dict]:
-    """TKDN, BMP and the halal certificate as ``PropertyValue`` entries."""
+def product_properties(item: Listing, held: Sequence[str]) -> list[dict]:
+    """TKDN, BMP and the halal certificate (when ``held``: not expired) as ``PropertyValue`` entries."""
     product = item.product
     found = []
     if product.tkdn:
@@ -68,14 +74,18 @@ def product_properties(item: Listing) -> list[dict]:
             {"@type": "PropertyValue", "name": "TKDN + BMP", "value": _number(product.tkdn.combined),
              "unitText": "%"},
         ]
-    if product.certifications.halal:
+    if "halal" in held:
         found.append({"@type": "PropertyValue", "name": "Sertifikat halal",
                       "value": product.certifications.halal.number})
     return found
 
 
-def product_data(item: Listing, *, url: str, seller_url: str, category: str, images: Sequence[str]) -> dict:
-    """A ``Product``: name, plain description, images, SKU, brand and manufacturer, category, offer, properties."""
+def product_data(item: Listing, *, url: str, seller_url: str, category: str, images: Sequence[str],
+                 held: Sequence[str]) -> dict:
+    """A ``Product``: name, description, images, SKU, brand, manufacturer, category, offer, properties.
+
+    ``held`` are the certificate kinds the product holds on the build's day (:func:`etalase.certificates.held`).
+    """
     product, owner = item.product, item.owner
     seller = {"@type": "Organization", "name": owner.name, "url": seller_url}
     data: dict = {
@@ -94,7 +104,7 @@ def product_data(item: Listing, *, url: str, seller_url: str, category: str, ima
     offer = offer_data(item, url, seller)
     if offer is not None:
         data["offers"] = offer
-    properties = product_properties(item)
+    properties = product_properties(item, held)
     if properties:
         data["additionalProperty"] = properties
     return data
@@ -121,9 +131,9 @@ def organization_data(participant: Participant, *, url: str, city: str, logo: st
     return data
 
 
-def event_data(batch: Batch, programme: Programme, *, url: str, city: str, organiser_url: str,
+def event_data(batch: Batch, programme: Programme, *, status: str, url: str, city: str, organiser_url: str,
                image: str | None) -> dict:
-    """An ``Event`` for a batch: dates, offline at its venue, organised by the programme's organiser."""
+    """An ``Event`` for a batch: dates, status (:data:`EVENT_STATUS`), offline at its venue, its organiser."""
     data: dict = {
         "@context": SCHEMA,
         "@type": "Event",
@@ -133,7 +143,7 @@ def event_data(batch: Batch, programme: Programme, *, url: str, city: str, organ
         "url": url,
         "startDate": batch.start.isoformat(),
         "endDate": batch.end.isoformat(),
-        "eventStatus": SCHEDULED,
+        "eventStatus": EVENT_STATUS[status],
         "eventAttendanceMode": OFFLINE,
         "location": {"@type": "Place", "name": batch.venue.name,
                      "address": postal_address(city, batch.venue.address)},
