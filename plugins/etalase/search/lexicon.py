@@ -14,10 +14,10 @@ sides of a search, so they cannot disagree:
 Why: Pagefind stems with the Snowball Indonesian stemmer, which strips
 anything that looks like a prefix once a word has three vowels, so ``kemeja``
 (shirt) is indexed and searched as ``meja`` (table) and ``terasi`` as ``asi``
-(which finds ``asinan``). A protected word is indexed and searched with
-:data:`PROTECT` in front (``ǂkemeja``): no Indonesian prefix starts with it,
-so the stemmer leaves the word whole. See docs/search.md, "Lexicon", for how
-to add a word.
+(which finds ``asinan``). A protected word is indexed and searched between two
+:data:`PROTECT` marks (``ǂkemejaǂ``): no Indonesian prefix starts and no suffix
+ends with it, so the stemmer leaves the word whole, and it matches only itself.
+See docs/search.md, "Lexicon", for how to add a word.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-#: Put before a protected word in the index and in the query; no Indonesian prefix starts with it.
+#: Put around a protected word in the index and in the query; no Indonesian affix starts or ends with it.
 #: A letter (Pagefind indexes letters only) that no visitor types; ``search.js`` strips it from queries.
 PROTECT = "ǂ"
 #: The word every record holds and that a search with nothing typed looks for (see records.BROWSE_TERM).
@@ -39,11 +39,13 @@ RESERVED = PROTECT + BROWSE
 #: Words whose root starts like an Indonesian prefix (ke-, pe-, me-, ter-): the stemmer strips it and the
 #: rest collides with another word (kemeja→meja, kebaya→baya finds pembayaran, terasi→asi finds asinan,
 #: perempuan→empu finds empuk, penataan→ata finds atau). Every ke- root of the sample catalogue is here
-#: (tests/test_search_lexicon.py checks the vocabulary). Lowercase, whole words.
+#: (tests/test_search_lexicon.py checks the vocabulary). Lowercase; a word that begins with one of these is
+#: protected too, so "kemejaxyz" finds nothing instead of falling back to "meja".
 PROTECTED = (
-    "kebaya", "kedai", "kedondong", "kelapa", "kelompok", "kelopak", "keluarga", "kelulut", "kemasan", "kemeja",
-    "kenanga", "kepala", "keramik", "kerancang", "kerangka", "keranjang", "keripik", "keriting", "kerupuk",
-    "ketoprak", "meteran", "pedada", "pengemas", "penataan", "penyangga", "perempuan", "pesisir", "terasi",
+    "kebaya", "kedai", "kedaluwarsa", "kedondong", "kelapa", "keliling", "kelompok", "kelopak", "keluarga",
+    "kelulut", "kemasan", "kemeja", "kenanga", "kepada", "kepala", "keramik", "kerancang", "kerangka",
+    "keranjang", "keripik", "keriting", "kerupuk", "ketoprak", "meteran", "pedada", "penataan", "pengemas",
+    "penyangga", "perempuan", "pesisir", "terasi",
 )
 
 #: Spelling variants a visitor types -> the spelling the index also holds. Each text word that is a variant
@@ -85,14 +87,19 @@ def word_key(word: str) -> str:
     return "".join(ch for ch in folded(word) if ch.isalnum())
 
 
+def is_protected(key: str) -> bool:
+    """Whether a normalised word is protected: it is, or begins with, a protected word (kemejanya, kemejaxl)."""
+    return key.startswith(PROTECTED)
+
+
 def searched_form(key: str) -> str:
     """The form a normalised word is indexed and searched as: canonical spelling, marked when protected."""
     key = VARIANTS.get(key, key)
-    return PROTECT + key if key in PROTECTED else key
+    return f"{PROTECT}{key}{PROTECT}" if is_protected(key) else key
 
 
 def _mark(run: re.Match) -> str:
-    return PROTECT + run.group() if word_key(run.group()) in PROTECTED else run.group()
+    return f"{PROTECT}{run.group()}{PROTECT}" if is_protected(word_key(run.group())) else run.group()
 
 
 def _index_token(token: re.Match) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 
-from .lexicon import STOPWORDS, word_key
+from .lexicon import RESERVED, STOPWORDS, word_key
 from .records import SearchRecord
 
 #: The sentinel's URL: never linked, never shown.
@@ -34,12 +34,15 @@ ALPHABET = string.ascii_lowercase + string.digits
 
 
 def short_words(texts: Iterable[str]) -> set[str]:
-    """The words of one or two characters Pagefind indexes from ``texts`` (whole words and hyphenated parts)."""
+    """The words of one or two characters Pagefind indexes from ``texts`` (whole words and hyphenated parts).
+
+    The reserved letters (the browse word) are left out: the sentinel never matches a search with nothing typed.
+    """
     found = set()
     for text in texts:
         for word in text.split():
             parts = [word, *word.replace("-", " ").replace("/", " ").replace(".", " ").split()]
-            found.update(key for key in map(word_key, parts) if 0 < len(key) <= 2)
+            found.update(key for key in map(word_key, parts) if 0 < len(key) <= 2 and not set(key) & set(RESERVED))
     return found
 
 

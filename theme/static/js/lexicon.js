@@ -1,6 +1,6 @@
 // The query side of the search lexicon. The data comes from etalase/search/lexicon.py through the page's
 // JSON config, and this does what its query_terms() does (tests/test_browser_search_sample.py compares the
-// two), so what a visitor types becomes the terms the index holds: "Kemeja" -> "ǂkemeja", "sambel" ->
+// two), so what a visitor types becomes the terms the index holds: "Kemeja" -> "ǂkemejaǂ", "sambel" ->
 // "sambal". See docs/search.md, "Lexicon".
 
 // Lowercase, accents dropped, then the runs of letters and digits: Pagefind indexes a hyphenated word's
@@ -8,12 +8,12 @@
 const runsOf = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 export function lexiconOf(data) {
-  const protectedWords = new Set(data.protected);
   const variants = new Map(Object.entries(data.variants));
   const reserved = new RegExp(`[${data.reserved}]`, "gu");
+  // A word is protected when it is, or begins with, a protected word (kemejanya).
   const searchedForm = (key) => {
     const word = variants.get(key) ?? key;
-    return protectedWords.has(word) ? data.protect + word : word;
+    return data.protected.some((root) => word.startsWith(root)) ? data.protect + word + data.protect : word;
   };
   return {
     // The terms Pagefind is asked for; reserved letters never survive, so the browse word is unreachable.
