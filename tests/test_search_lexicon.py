@@ -8,6 +8,7 @@ import pytest
 from etalase.catalogue import load_catalogue
 from etalase.search.lexicon import (
     BROWSE,
+    CLOSER,
     PROTECT,
     PROTECTED,
     STOPWORDS,
@@ -61,7 +62,8 @@ def test_every_ke_root_of_the_sample_is_protected(vocabulary):
 def test_index_text_marks_protected_words_and_adds_canonical_variants():
     assert index_text("Kemeja batik, Kerak Telor (kelapa-muda) sambel kripik.") == (
         "ǂKemejaǂ batik, Kerak Telor telur (ǂkelapaǂ-muda) sambel sambal kripik. ǂkeripikǂ")
-    assert index_text(f"kopi{PROTECT} {BROWSE}teh") == "kopi teh"  # reserved letters never reach the index
+    assert index_text(f"kopi{PROTECT} {BROWSE}te{CLOSER}h") == "kopi teh"  # reserved letters never reach the index
+    assert CLOSER.encode() < BROWSE.encode() < PROTECT.encode()  # Pagefind's order: closer, browse word, protected
 
 
 def test_index_name_only_marks_and_the_mark_is_all_a_card_removes():

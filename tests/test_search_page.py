@@ -91,4 +91,4 @@ def test_script_gets_its_strings_and_settings(context):
     assert not any(key.startswith("search_js_") for key in config["t"])
     assert config["t"]["apply"] == "Tampilkan {count} hasil"
     assert config["lexicon"]["variants"]["sambel"] == "sambal" and "kemeja" in config["lexicon"]["protected"]
-    assert config["browseTerm"] == config["lexicon"]["reserved"][-1]  # the browse word is a reserved letter
+    assert config["browseTerm"] in config["lexicon"]["reserved"]  # the browse word is a reserved letter

@@ -30,11 +30,16 @@ from collections.abc import Iterable
 #: A letter (Pagefind indexes letters only) that no visitor types; ``search.js`` strips it from queries.
 PROTECT = "ǂ"
 #: The word every record holds and that a search with nothing typed looks for (see records.BROWSE_TERM).
-#: A reserved letter the query normaliser strips, so no typed query (nor any prefix of one) reaches it; it sorts
-#: after every other indexed word, so its index chunk holds little else.
-BROWSE = "ꞏ"
+#: A reserved letter the query normaliser strips, so no typed query (nor any prefix of one) reaches it.
+BROWSE = "ǁ"
+#: A second word every record holds, just before :data:`BROWSE` in Pagefind's byte order (U+01C0 < U+01C1 <
+#: U+01C2): Pagefind closes an index chunk once it holds 20,000 entries, so from about 10,000 records on this
+#: word closes the chunk before the browse word, which then sits alone in its chunk, and the protected words
+#: (after it) in the next one. Without it the browse view loaded whatever words happened to share its chunk
+#: (9 to 20 KB more at 10,000 products), and so did every protected-word query.
+CLOSER = "ǀ"
 #: Letters a visitor's query never keeps.
-RESERVED = PROTECT + BROWSE
+RESERVED = PROTECT + BROWSE + CLOSER
 
 #: Words whose root starts like an Indonesian prefix (ke-, pe-, me-, ter-): the stemmer strips it and the
 #: rest collides with another word (kemeja→meja, kebaya→baya finds pembayaran, terasi→asi finds asinan,
@@ -109,7 +114,7 @@ def _index_token(token: re.Match) -> str:
 
 
 def _unreserved(text: str) -> str:
-    return text.replace(PROTECT, "").replace(BROWSE, "")
+    return "".join(ch for ch in text if ch not in RESERVED)
 
 
 def index_text(text: str) -> str:

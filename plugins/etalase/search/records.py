@@ -11,8 +11,9 @@ published lists, so they never reach the index.
 
 Pagefind 1.5 also searches every metadata value, so the searchable text goes
 through the lexicon (:mod:`etalase.search.lexicon`) wherever it is indexed
-(content, the title, the seller line), and card fields that are no search
-words (price, unit, photo URL) are stored with :func:`unsearchable`.
+(the content and the title), and the other card fields (price, unit, seller
+line, photo URL: no search words, or words the content holds already) are
+stored with :func:`unsearchable`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ..catalogue import Catalogue, Listing
 from ..models import Participant, Photo, Product, School
 from ..outputs.text import plain_text
 from ..strings import T
-from .lexicon import BROWSE, PROTECT, index_name, index_text
+from .lexicon import BROWSE, CLOSER, PROTECT, index_name, index_text
 
 #: Pagefind language: Indonesian stemming ("membatik" finds "batik").
 LANGUAGE = "id"
@@ -62,9 +63,11 @@ DESCRIPTION_CHARS = 240
 
 #: A word every record holds, searched for when nothing is typed. Pagefind 1.5.2 answers a filter-only
 #: search (``search(null)``) by downloading every index chunk (900 KB gzip at 10,000 products; fixed
-#: upstream by Pagefind PR #1317); this word costs one chunk instead. It is a reserved letter that sorts
-#: after every other word and that the query normaliser strips, so no typed query ever matches it.
+#: upstream by Pagefind PR #1317); this word costs one chunk instead (see lexicon.CLOSER). It is a reserved
+#: letter that the query normaliser strips, so no typed query ever matches it.
 BROWSE_TERM = BROWSE
+#: What ends every record's content: the browse word, after the word that gives it an index chunk of its own.
+_TAIL = f" {CLOSER} {BROWSE_TERM}"
 #: Where an unsearchable text's bytes go: U+2800 + byte, Braille patterns, which are no letters or digits.
 _HIDDEN = 0x2800
 
@@ -206,9 +209,9 @@ def product_record(catalogue: Catalogue, item: Listing, thumbnail: Thumbnail | N
     content = index_text(_join(
         product.name, category, owner.name, city, certificates, "TKDN" if product.tkdn else None,
         T.badge_must_buy if is_must_buy(product) else None, summary(product.description),
-    )) + " " + BROWSE_TERM
+    )) + _TAIL
     meta = {"title": index_name(product.name), "harga": unsearchable(price_text(product)),
-            "penjual": index_name(f"{owner.name} · {city}")}
+            "penjual": unsearchable(f"{owner.name} · {city}")}
     if product.price.kind != "permintaan":
         meta["satuan"] = unsearchable(T.product_unit.format(unit=product.unit))
     order: dict[str, object] = {BY_NAME: name_key(product.name)}
@@ -233,9 +236,9 @@ def participant_record(catalogue: Catalogue, participant: Participant, thumbnail
     district = catalogue.district_name(participant.city, participant.district)
     programmes = ", ".join(participant.programmes) if isinstance(participant, School) else None
     content = index_text(_join(participant.name, kind, district, city, programmes,
-                               summary(participant.description))) + " " + BROWSE_TERM
+                               summary(participant.description))) + _TAIL
     folder = urls.SCHOOL if isinstance(participant, School) else urls.EXHIBITOR
-    meta = {"title": index_name(participant.name), "penjual": index_name(f"{kind} · {city}")}
+    meta = {"title": index_name(participant.name), "penjual": unsearchable(f"{kind} · {city}")}
     return SearchRecord(
         url="/" + urls.record(folder, participant.id),
         content=content,
