@@ -172,7 +172,7 @@ function card(data) {
   }
   const seller = document.createElement("p");
   seller.className = "seller";
-  seller.textContent = lexicon.shown(meta.penjual || "");
+  seller.textContent = meta.penjual ? reveal(meta.penjual) : "";
   item.append(seller);
   const badges = [];
   if ((data.filters.sertifikasi || []).includes("halal")) badges.push(["halal", t.halal]);
