@@ -220,6 +220,7 @@ def test_on_a_phone_one_search_box_and_results_in_the_first_screen(page, site, e
     box = page.locator("#hasil .card").first.bounding_box()
     assert box["y"] > 0 and box["y"] + 200 < PHONE["height"]  # the photo and the name show without scrolling
     screenshot(page, "search-sample-phone-query")
+    screenshot(page, "search-sample-phone-query-first-screen", full_page=False)
     assert errors == []
 
 
@@ -236,7 +237,7 @@ def test_on_a_phone_the_filters_open_as_a_sheet(page, site, errors):
     assert not sheet.get_by_label(re.compile(r"^\s*Fesyen")).is_visible()
     assert sheet.get_by_label(re.compile(r"^\s*Minuman")).is_visible()
     assert "produk dan penjual" in sheet.inner_text()
-    screenshot(page, "search-sample-phone-sheet")
+    screenshot(page, "search-sample-phone-sheet", full_page=False)  # the sheet covers the window
     assert axe_violations(page) == []
     page.keyboard.press("Escape")
     assert not sheet.is_visible()
