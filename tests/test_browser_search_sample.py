@@ -106,6 +106,20 @@ def test_a_word_that_matches_nothing_finds_nothing(page, site, query, errors):
     assert errors == []
 
 
+def test_pagefind_itself_falls_back_to_a_short_word_which_the_sentinel_holds(page, site):
+    # Pagefind 1.5.2's own answer, without search.js: "xyzzy" lands on a word that begins it ("xy", "x").
+    page.goto(f"{site}cari/")
+    wait_for_search(page)
+    found = page.evaluate("""async (base) => {
+        const pagefind = await import(base + "pagefind/pagefind.js");
+        await pagefind.options({ baseUrl: base, noWorker: true });
+        const { penjaga } = await (await fetch(base + "pagefind/cari.json")).json();
+        const ids = (await pagefind.search("xyzzy")).results.map((r) => r.id);
+        return { ids, penjaga, kopi: (await pagefind.search("kopi")).results.map((r) => r.id).includes(penjaga) };
+    }""", site)
+    assert found["penjaga"] in found["ids"] and not found["kopi"]
+
+
 def test_a_fallback_is_refused_under_a_filter_too(page, site, errors):
     page.goto(f"{site}cari/?q=xyzzy&kategori=fesyen")
     wait_for_search(page)
