@@ -51,6 +51,7 @@ VISITS = [
     ("first query: kopi", "?q=kopi", None),
     ("first query: batik tulis", "?q=batik+tulis", None),
     ("first query: membatik", "?q=membatik", None),
+    ("first query: xyzzy (no result)", "?q=xyzzy", None),
     ("filter only: kategori=minuman", "?kategori=minuman", None),
     ("then open 'Saring hasil' (counts)", "?q=kopi", "facets"),
     ("then order by price", "?q=kopi", "price"),
@@ -59,8 +60,8 @@ VISITS = [
 #: in Pagefind 1.5.2 on a 2-core machine (docs/performance.md), and its bytes are still worth reporting.
 SEARCH_WAIT_MS = 180_000
 KINDS = [("pagefind.js", "pagefind.js"), ("wasm", "wasm."), ("entry", "pagefind-entry.json"),
-         ("metadata", ".pf_meta"), ("index chunks", "/index/"), ("filter chunks", "/filter/"),
-         ("fragments", "/fragment/"), ("orders", "urutan")]
+         ("manifest", "cari.json"), ("metadata", ".pf_meta"), ("index chunks", "/index/"),
+         ("filter chunks", "/filter/"), ("fragments", "/fragment/"), ("orders", "urutan")]
 
 
 def kind_of(url: str) -> str:

@@ -65,9 +65,9 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot as test-artifacts/<name>.png and return its path."""
+def screenshot(page, name: str, full_page: bool = True) -> Path:
+    """Save a screenshot (the whole page, or what the window shows) as test-artifacts/<name>.png; return its path."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import pytest
 from etalase.catalogue import load_catalogue
 from etalase.errors import SearchError
 from etalase.search.index import UNUSED, page_ids, write_index
 from etalase.search.records import build_records
+from etalase.search.sentinel import SENTINEL_URL
 
 from tests.conftest import ROOTS, TODAY_DATE
 from tests.site_helpers import tree
@@ -35,7 +38,7 @@ def output(tmp_path_factory, records):
 
 def test_the_bundle_has_what_search_js_loads_and_nothing_it_does_not(output):
     bundle = output / "pagefind"
-    for name in ("pagefind.js", "pagefind-entry.json", "wasm.id.pagefind", "urutan.json"):
+    for name in ("pagefind.js", "pagefind-entry.json", "wasm.id.pagefind", "cari.json"):
         assert (bundle / name).is_file(), name
     for name in UNUSED:
         assert not (bundle / name).exists(), name
@@ -46,7 +49,7 @@ def test_the_bundle_has_what_search_js_loads_and_nothing_it_does_not(output):
 
 def test_every_record_is_indexed_and_withdrawn_ones_are_not(output, records):
     indexed = page_ids(output / "pagefind")
-    assert sorted(indexed) == sorted(r.url for r in records)
+    assert sorted(indexed) == sorted([*(r.url for r in records), SENTINEL_URL])
     assert "/produk/kopi-lama-ditarik/" not in indexed
     assert "/eksibitor/toko-ditarik/" not in indexed
     assert not any("ditarik" in url for url in indexed)
@@ -55,10 +58,25 @@ def test_every_record_is_indexed_and_withdrawn_ones_are_not(output, records):
 def test_order_lists_name_pagefind_page_ids(output):
     bundle = output / "pagefind"
     ids = page_ids(bundle)
-    manifest = json.loads((bundle / "urutan.json").read_text())
+    manifest = json.loads((bundle / "cari.json").read_text())["urutan"]
     price = json.loads((bundle / manifest["harga"]).read_text())
     assert price[0] == ids["/produk/kopi-robusta-betawi-250g/"]
     assert len(price) == 6 and set(price) <= set(ids.values())
+
+
+def test_the_manifest_names_the_sentinel_which_has_no_facet_and_no_title(output):
+    bundle = output / "pagefind"
+    sentinel = json.loads((bundle / "cari.json").read_text())["penjaga"]
+    assert page_ids(bundle)[SENTINEL_URL] == sentinel
+    fragment = json.loads(gzip.decompress((bundle / "fragment" / f"{sentinel}.pf_fragment").read_bytes())[12:])
+    assert fragment["filters"] == {} and fragment["meta"] == {}
+    words = fragment["content"].split()
+    assert {"a", "zz", "09", "x", "dan", "yang"} <= set(words) and len(words) == len(set(words))
+
+
+def test_no_record_may_take_the_sentinels_url(tmp_path, records):
+    with pytest.raises(SearchError, match="the sentinel's URL"):
+        write_index([*records[:1], replace(records[1], url=SENTINEL_URL)], tmp_path)
 
 
 def test_it_runs_inside_a_running_event_loop(tmp_path, records):

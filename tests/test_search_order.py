@@ -53,8 +53,10 @@ def test_ties_are_broken_by_name_then_url():
 
 
 def test_files_are_content_addressed_and_listed_in_the_manifest():
-    files = {f.path: f.data for f in order_files({"nama": ["id_b", "id_a"], "harga": ["id_a"]})}
+    files = {f.path: f.data for f in order_files({"nama": ["id_b", "id_a"], "harga": ["id_a"]}, {"penjaga": "id_s"})}
     manifest = json.loads(files.pop(MANIFEST))
+    assert manifest["penjaga"] == "id_s"  # extra keys (the sentinel's page ID) sit beside the orders
+    manifest = manifest["urutan"]
     digest = hashlib.sha256(b'["id_b","id_a"]').hexdigest()[:10]
     assert manifest == {"harga": manifest["harga"], "nama": f"urutan/nama.{digest}.json"}
     assert json.loads(files[manifest["nama"]]) == ["id_b", "id_a"]

@@ -69,7 +69,18 @@ def test_browse_links_lead_to_every_product_without_javascript(context):
     categories = dict(context["browse"])[T.nav_categories]
     assert sum(count for _, _, count in categories) == 7
     assert ("kategori/minuman/", "Minuman", 3) in categories
-    assert dict(context["browse"])[T.nav_batches][0] == ("batch/batch-9/", "Business Matching Batch 9", 7)
+    # Batch 9 has 7 products and 4 sellers: chips count results, as the checkboxes do.
+    assert dict(context["browse"])[T.nav_batches][0] == ("batch/batch-9/", "Business Matching Batch 9", 11)
+
+
+def test_every_browse_chip_counts_what_its_checkbox_counts(context):
+    checkbox = {(g.key, o.value): o.count for g in context["facets"] for o in g.options}
+    facet = {T.nav_categories: "kategori", T.nav_cities: "kota", T.nav_batches: "batch"}
+    chips = [(facet[heading], url.rstrip("/").rsplit("/", 1)[-1], count)
+             for heading, links in context["browse"] for url, _, count in links]
+    assert len(chips) == 9
+    assert [(key, value, checkbox[key, value]) for key, value, _ in chips] == chips
+    assert "produk dan penjual" in context["count_unit"]
 
 
 def test_script_gets_its_strings_and_settings(context):
@@ -79,3 +90,6 @@ def test_script_gets_its_strings_and_settings(context):
     assert config["t"]["count_query"] == "{count} hasil untuk “{query}”"
     assert config["t"]["price_on_request"] == T.price_on_request
     assert not any(key.startswith("search_js_") for key in config["t"])
+    assert config["t"]["apply"] == "Tampilkan {count} hasil"
+    assert config["lexicon"]["variants"]["sambel"] == "sambal" and "kemeja" in config["lexicon"]["protected"]
+    assert config["browseTerm"] in config["lexicon"]["reserved"]  # the browse word is a reserved letter

@@ -188,6 +188,8 @@ T = Strings(
     search_results_title="Hasil",
     search_filters="Saring hasil",
     search_apply="Terapkan saringan",
+    search_close="Tutup",
+    search_count_unit="Angka dalam kurung: jumlah hasil (produk dan penjual).",
     search_sort_label="Urutkan",
     search_sort_relevance="Paling sesuai",
     search_sort_name="Nama (A–Z)",
@@ -222,6 +224,7 @@ T = Strings(
     search_js_error="Pencarian tidak dapat dimuat. Periksa koneksi, lalu muat ulang halaman.",
     search_js_active="{count} saringan aktif",
     search_js_clear="Hapus semua saringan",
+    search_js_apply="Tampilkan {count} hasil",
     # Content pages
     page_updated="Diperbarui",
     # Sharing (etalase.social): share box, QR codes, preview cards

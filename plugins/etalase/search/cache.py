@@ -20,8 +20,8 @@ from pathlib import Path
 
 from .records import LANGUAGE, SearchRecord
 
-#: Bump when the bundle's post-processing changes (order files, pruning), so old entries are not reused.
-BUNDLE_VERSION = 1
+#: Bump when the bundle's post-processing changes (order files, pruning, the sentinel), so old entries are not reused.
+BUNDLE_VERSION = 2
 #: Entries kept besides the one just written.
 KEEP = 2
 #: ``json.dumps(…, sort_keys=True, ensure_ascii=False)``, built once.

@@ -35,6 +35,7 @@ from ..errors import SearchError
 from .cache import BundleCache, bundle_key, copy_tree
 from .order import order_files, rank_lists
 from .records import LANGUAGE, SearchRecord
+from .sentinel import SENTINEL_URL, sentinel_record
 
 log = logging.getLogger(__name__)
 
@@ -196,13 +197,13 @@ def bundle_size(bundle: Path) -> tuple[int, int]:
 
 
 def _fresh_bundle(records: Sequence[SearchRecord], staging: Path) -> None:
-    """Run Pagefind into ``staging``, then add the order lists and drop unused files."""
-    run_async(lambda: _write_bundle(records, staging))
+    """Run Pagefind into ``staging`` (with the sentinel), then add the manifest and order lists, drop unused files."""
+    run_async(lambda: _write_bundle([*records, sentinel_record(records)], staging))
     ids = page_ids(staging)
     missing = sorted({record.url for record in records} - set(ids))
     if missing:
         raise SearchError(f"{len(missing)} record(s) missing from the Pagefind bundle, e.g. {missing[0]}")
-    write_artifacts(staging, order_files(rank_lists(records, ids)))
+    write_artifacts(staging, order_files(rank_lists(records, ids), {"penjaga": ids[SENTINEL_URL]}))
     prune(staging)
 
 
@@ -218,6 +219,8 @@ def write_index(records: Sequence[SearchRecord], output_dir: Path, cache_dir: Pa
     urls = [record.url for record in records]
     if len(set(urls)) != len(urls):
         raise SearchError("two search records share a URL")
+    if SENTINEL_URL in urls:
+        raise SearchError(f"{SENTINEL_URL} is the sentinel's URL; no record may use it")
     cache = BundleCache(cache_dir) if cache_dir is not None else None
     key = key or bundle_key(records)
     staging = output_dir / f".{BUNDLE}.building-{os.getpid()}"

@@ -4,8 +4,10 @@ Pagefind can sort by itself (``sort`` on a record), but it keeps the full page
 order of every sort key in its metadata file, which every first query
 downloads: at 10,000 products the three orders would add 48 KB (gzip) to
 a 180 KB budget. Instead the build writes one list per order (Pagefind page
-IDs, ascending) under ``pagefind/urutan/`` with a small manifest, and
-``search.js`` reorders the result IDs it already has.
+IDs, ascending) under ``pagefind/urutan/``, listed in the bundle's manifest
+(``pagefind/cari.json``, which also names the sentinel's page ID, see
+:mod:`etalase.search.sentinel`), and ``search.js`` reorders the result IDs it
+already has.
 
 Records without a value (a product priced on request when ordering by price,
 a seller, a product without TKDN) are left out of a list; the search page
@@ -24,8 +26,8 @@ from .records import BY_NAME, ORDERS, SearchRecord
 
 #: Folder inside the Pagefind bundle that holds the order lists.
 FOLDER = "urutan"
-#: Manifest inside the Pagefind bundle: order key -> content-addressed file.
-MANIFEST = "urutan.json"
+#: Manifest inside the Pagefind bundle: ``{"urutan": {order key: content-addressed file}, ...extra}``.
+MANIFEST = "cari.json"
 
 
 def rank_lists(records: Iterable[SearchRecord], page_ids: Mapping[str, str]) -> dict[str, list[str]]:
@@ -46,8 +48,8 @@ def _compact(value: object) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
-def order_files(lists: Mapping[str, list[str]]) -> list[Artifact]:
-    """The order lists as content-addressed JSON files plus the manifest, paths relative to the bundle."""
+def order_files(lists: Mapping[str, list[str]], extra: Mapping[str, str] | None = None) -> list[Artifact]:
+    """The order lists as content-addressed JSON files plus the manifest (with ``extra`` keys), bundle-relative."""
     files: list[Artifact] = []
     manifest: dict[str, str] = {}
     for key in sorted(lists):
@@ -55,5 +57,5 @@ def order_files(lists: Mapping[str, list[str]]) -> list[Artifact]:
         name = f"{FOLDER}/{key}.{hashlib.sha256(data).hexdigest()[:10]}.json"
         manifest[key] = name
         files.append(Artifact(name, data))
-    files.append(Artifact(MANIFEST, _compact(manifest)))
+    files.append(Artifact(MANIFEST, _compact({"urutan": manifest, **(extra or {})})))
     return files

@@ -4,7 +4,9 @@ Pure. The facet checkboxes carry the counts of the whole catalogue, computed
 from the same facet values the index gets (:mod:`etalase.search.records`), so
 the page and Pagefind agree; ``search.js`` replaces them with live counts once
 a search narrows the results. The browse links (categories, cities, batches)
-lead to every product without JavaScript.
+lead to every product without JavaScript. Every count on the page counts
+results, products and sellers alike (:data:`COUNT_UNIT`): a browse chip and the
+checkbox of the same value always show the same number.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from .. import urls
 from ..catalogue import Catalogue
 from ..strings import T
+from .lexicon import script_lexicon
 from .records import (
     BATCH,
     BROWSE_TERM,
@@ -109,8 +112,11 @@ def facet_groups(catalogue: Catalogue, products: list[Filters]) -> list[FacetGro
 
 
 def browse_links(catalogue: Catalogue, products: list[Filters]) -> list[tuple[str, list[tuple[str, str, int]]]]:
-    """``(heading, [(url, label, product count)])`` for categories, cities and batches that have products."""
-    counts = facet_counts(products)
+    """``(heading, [(url, label, result count)])`` for categories, cities and batches that have results.
+
+    Counted like the facet checkboxes: products and sellers (a city's page lists both).
+    """
+    counts = facet_counts(filter_sets(catalogue, products))
     groups = [
         (T.nav_categories, CATEGORY, [(urls.category(c.id), c.name, c.id) for c in catalogue.categories.values()]),
         (T.nav_cities, CITY, [(urls.city(c.id), c.name, c.id) for c in catalogue.cities.values()]),
@@ -132,8 +138,9 @@ def script_strings() -> dict[str, str]:
 
 def search_context(catalogue: Catalogue, today: dt.date) -> dict[str, object]:
     """The template context of /cari/ as of ``today``: ``facets``, ``sorts``, ``browse``, ``search_config``."""
-    products = [product_filters(item, today) for item in catalogue.listings]  # both facet counts start from these
+    products = [product_filters(item, today) for item in catalogue.listings]  # both counts start from these
     return {
+        "count_unit": T.search_count_unit,
         "facets": facet_groups(catalogue, products),
         "sorts": [(value, T[label]) for value, label in SORT_LABELS.items()],
         "browse": browse_links(catalogue, products),
@@ -142,6 +149,7 @@ def search_context(catalogue: Catalogue, today: dt.date) -> dict[str, object]:
             "sorts": {value: list(choice) for value, choice in SORT_CHOICES.items() if choice},
             "perPage": PER_PAGE,
             "browseTerm": BROWSE_TERM,
+            "lexicon": script_lexicon(),
             "t": script_strings(),
         },
     }

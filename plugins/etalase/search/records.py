@@ -8,6 +8,12 @@ belongs to (``filters``, whose names are also the search page's URL
 parameters) and the values it is ordered by (``order``, see
 :mod:`etalase.search.order`). Withdrawn records never reach the catalogue's
 published lists, so they never reach the index.
+
+Pagefind 1.5 also searches every metadata value, so the searchable text goes
+through the lexicon (:mod:`etalase.search.lexicon`) wherever it is indexed
+(the content and the title), and the other card fields (price, unit, seller
+line, photo URL: no search words, or words the content holds already) are
+stored with :func:`unsearchable`.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from ..certificates import held, must_buy
 from ..models import Participant, Photo, Product, School
 from ..outputs.text import plain_text
 from ..strings import T
+from .lexicon import BROWSE, CLOSER, PROTECT, index_name, index_text
 
 #: Pagefind language: Indonesian stemming ("membatik" finds "batik").
 LANGUAGE = "id"
@@ -58,9 +65,13 @@ DESCRIPTION_CHARS = 240
 
 #: A word every record holds, searched for when nothing is typed. Pagefind 1.5.2 answers a filter-only
 #: search (``search(null)``) by downloading every index chunk (900 KB gzip at 10,000 products; fixed
-#: upstream by Pagefind PR #1317); this word costs one chunk instead. It sorts last ("zz") so its chunk
-#: holds little else, and no Indonesian affix is stripped from it.
-BROWSE_TERM = "zzetalase"
+#: upstream by Pagefind PR #1317); this word costs one chunk instead (see lexicon.CLOSER). It is a reserved
+#: letter that the query normaliser strips, so no typed query ever matches it.
+BROWSE_TERM = BROWSE
+#: What ends every record's content: the browse word, after the word that gives it an index chunk of its own.
+_TAIL = f" {CLOSER} {BROWSE_TERM}"
+#: Where an unsearchable text's bytes go: U+2800 + byte, Braille patterns, which are no letters or digits.
+_HIDDEN = 0x2800
 
 #: ``thumbnail(photo)`` returns the site-relative URL of a small photo variant, or None.
 Thumbnail = Callable[[Photo], "str | None"]
@@ -78,8 +89,8 @@ class SearchRecord:
 
     @property
     def name(self) -> str:
-        """The title shown on the result card."""
-        return self.meta["title"]
+        """The title shown on the result card (the indexed title without the lexicon's marks)."""
+        return self.meta["title"].replace(PROTECT, "")
 
 
 _TKDN_LOW, _TKDN_HIGH = Decimal(25), Decimal(40)
@@ -134,13 +145,28 @@ def summary(markdown: str | None, width: int = DESCRIPTION_CHARS) -> str:
     return text[:cut] if cut > 0 else text[:width]
 
 
+def unsearchable(text: str) -> str:
+    """``text`` in a form Pagefind indexes no word of: each UTF-8 byte as a Braille pattern (search.js decodes it)."""
+    return "".join(chr(_HIDDEN + byte) for byte in text.encode("utf-8"))
+
+
+def revealed(text: str) -> str:
+    """The text :func:`unsearchable` hid (what search.js's ``reveal`` does)."""
+    return bytes(ord(ch) - _HIDDEN for ch in text).decode("utf-8")
+
+
+def is_must_buy(product: Product, today: dt.date) -> bool:
+    """Whether a product is wajib PDN as of ``today``: every must-buy decision of the search goes through here."""
+    return must_buy(product, today)
+
+
 def _join(*parts: str | None) -> str:
     return ". ".join(part.strip().rstrip(".") for part in parts if part and part.strip())
 
 
 def _with_photo(meta: dict[str, str], photo: Photo | None, thumbnail: Thumbnail | None) -> dict[str, str]:
     url = thumbnail(photo) if (photo is not None and thumbnail is not None) else None
-    return {**meta, "foto": url} if url else meta
+    return {**meta, "foto": unsearchable(url)} if url else meta
 
 
 def product_filters(item: Listing, today: dt.date) -> dict[str, tuple[str, ...]]:
@@ -159,7 +185,7 @@ def _product_filters(item: Listing, certificates: list[str], today: dt.date) -> 
         KIND: (kind_of(item.owner),),
         CERTIFICATE: tuple(certificates),
         TKDN: (tkdn_band(product),),
-        MUST_BUY: (MUST_BUY_YES,) if must_buy(product, today) else (),
+        MUST_BUY: (MUST_BUY_YES,) if is_must_buy(product, today) else (),
     }
     return {key: values for key, values in filters.items() if values}
 
@@ -183,13 +209,14 @@ def product_record(catalogue: Catalogue, item: Listing, today: dt.date, thumbnai
     city = catalogue.cities[owner.city].name
     kinds = held(product, today)
     certificates = " ".join(T[f"cert_{kind}"] for kind in kinds)
-    content = _join(
+    content = index_text(_join(
         product.name, category, owner.name, city, certificates, "TKDN" if product.tkdn else None,
-        summary(product.description), BROWSE_TERM,
-    )
-    meta = {"title": product.name, "harga": price_text(product), "penjual": f"{owner.name} · {city}"}
+        T.badge_must_buy if is_must_buy(product, today) else None, summary(product.description),
+    )) + _TAIL
+    meta = {"title": index_name(product.name), "harga": unsearchable(price_text(product)),
+            "penjual": unsearchable(f"{owner.name} · {city}")}
     if product.price.kind != "permintaan":
-        meta["satuan"] = T.product_unit.format(unit=product.unit)
+        meta["satuan"] = unsearchable(T.product_unit.format(unit=product.unit))
     order: dict[str, object] = {BY_NAME: name_key(product.name)}
     if product.price.low is not None:
         order[BY_PRICE] = product.price.low
@@ -211,10 +238,10 @@ def participant_record(catalogue: Catalogue, participant: Participant, thumbnail
     city = catalogue.cities[participant.city].name
     district = catalogue.district_name(participant.city, participant.district)
     programmes = ", ".join(participant.programmes) if isinstance(participant, School) else None
-    content = _join(participant.name, kind, district, city, programmes,
-                    summary(participant.description), BROWSE_TERM)
+    content = index_text(_join(participant.name, kind, district, city, programmes,
+                               summary(participant.description))) + _TAIL
     folder = urls.SCHOOL if isinstance(participant, School) else urls.EXHIBITOR
-    meta = {"title": participant.name, "penjual": f"{kind} · {city}"}
+    meta = {"title": index_name(participant.name), "penjual": unsearchable(f"{kind} · {city}")}
     return SearchRecord(
         url="/" + urls.record(folder, participant.id),
         content=content,

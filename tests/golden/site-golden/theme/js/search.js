@@ -1,12 +1,19 @@
 // The search page (/cari/): a small UI on Pagefind's JavaScript API. No framework, no build step.
 // The form in search.html works without this script (its browse links lead to every product);
 // with it, the query, filters and order live in the URL (?q=kopi&kategori=minuman&urut=harga),
-// results load as you type, and facet counts follow the search. See docs/search.md.
+// results load as you type, facet counts follow the search, and on a phone the filters open as a
+// sheet. Every count counts results (products and sellers). See docs/search.md.
+
+import { lexiconOf, reveal } from "./lexicon.js";
 
 const form = document.getElementById("cari");
 const input = document.getElementById("q");
 const sortSelect = document.getElementById("urut");
 const panel = document.getElementById("saring");
+const panelBody = document.getElementById("saring-isi");
+const sheet = document.getElementById("saring-lembar");
+const sheetSlot = document.getElementById("saring-tempat");
+const applyButton = document.getElementById("terapkan");
 const activeNote = document.getElementById("saring-aktif");
 const clearButton = document.getElementById("hapus");
 const statusLine = document.getElementById("cari-status");
@@ -16,12 +23,15 @@ const showing = document.getElementById("cari-tampil");
 const moreButton = document.getElementById("lebih");
 const config = JSON.parse(document.getElementById("cari-data").textContent);
 const t = config.t;
+const lexicon = lexiconOf(config.lexicon);
+const phone = window.matchMedia("(max-width: 47.99em)");
 const bundle = form.dataset.bundle;
 const base = form.dataset.base;
 const numberFormat = new Intl.NumberFormat("id-ID");
 const pageTitle = document.title;
 
 let pagefind = null;
+let sentinel = null;
 let allFiltersLoaded = false;
 let run = 0;
 let results = [];
@@ -63,9 +73,13 @@ function stateUrl(state) {
   return location.pathname + (query ? `?${query}` : "");
 }
 
-// With nothing typed, search for the word every record holds: a filter-only search(null) would make
-// Pagefind 1.5 download every index chunk (see BROWSE_TERM in etalase/search/records.py).
-const termOf = (state) => state.q || config.browseTerm;
+// What Pagefind is asked for: the query's terms through the lexicon, or with nothing typed the word every
+// record holds (a filter-only search(null) would make Pagefind 1.5 download every index chunk, see
+// BROWSE_TERM in etalase/search/records.py). A query of nothing but punctuation asks for nothing.
+function queryOf(state) {
+  const terms = lexicon.terms(state.q);
+  return { terms, text: state.q ? terms.join(" ") : config.browseTerm, empty: Boolean(state.q) && !terms.length };
+}
 
 // Filter values of one facet are alternatives (any); different facets must all match.
 function pagefindFilters(filters, except) {
@@ -74,11 +88,16 @@ function pagefindFilters(filters, except) {
   return out;
 }
 
+// The bundle's manifest (etalase/search/index.py): the order lists and the sentinel's page ID.
+let manifest = null;
+const manifestOf = () => (manifest ??= fetch(`${bundle}cari.json`, { cache: "no-cache" }).then((r) => r.json()));
+
 async function loadPagefind() {
   if (!pagefind) {
-    pagefind = await import(`${bundle}pagefind.js`);
-    await pagefind.options({ baseUrl: base, noWorker: true });
-    await pagefind.init();
+    const [module, { penjaga }] = await Promise.all([import(`${bundle}pagefind.js`), manifestOf()]);
+    await module.options({ baseUrl: base, noWorker: true });
+    await module.init();
+    [pagefind, sentinel] = [module, penjaga];
   }
   return pagefind;
 }
@@ -86,12 +105,26 @@ async function loadPagefind() {
 async function orderOf(key) {
   if (!orders[key]) {
     orders[key] = (async () => {
-      const manifest = await (await fetch(`${bundle}urutan.json`, { cache: "no-cache" })).json();
-      const ids = await (await fetch(bundle + manifest[key])).json();
+      const ids = await (await fetch(bundle + (await manifestOf()).urutan[key])).json();
       return new Map(ids.map((id, rank) => [id, rank]));
     })();
   }
   return orders[key];
+}
+
+// Pagefind answers a word that no indexed word starts with by the longest indexed word that begins it
+// ("xyzzy" -> "x"). The sentinel record (etalase/search/sentinel.py) holds every word such a fallback
+// can land on: when it is among the unfiltered results and a term cannot match it as a prefix, the
+// query matched nothing. The sentinel itself is never shown or counted.
+async function matching(query, filters) {
+  if (query.empty) return { results: [], filters: {} };
+  const found = await pagefind.search(query.text, { filters });
+  const results = found.results.filter((r) => r.id !== sentinel);
+  if (results.length && query.terms.some((term) => !lexicon.reachesSentinel(term))) {
+    const all = Object.keys(filters).length ? await pagefind.search(query.text) : found;
+    if (all.results.some((r) => r.id === sentinel)) return { results: [], filters: {} };
+  }
+  return { results, filters: found.filters };
 }
 
 // Results with a value come first, ordered; the others (e.g. price on request) follow in relevance order.
@@ -116,29 +149,30 @@ function card(data) {
   frame.className = (data.filters.tipe || []).includes("penjual") ? "thumb seller-thumb" : "thumb";
   if (meta.foto) {
     const img = document.createElement("img");
-    Object.assign(img, { src: base + meta.foto, alt: "", width: 320, height: 240, loading: "lazy", decoding: "async" });
+    Object.assign(img, { src: base + reveal(meta.foto), alt: "", width: 320, height: 240, loading: "lazy",
+      decoding: "async" });
     frame.append(img);
   }
   const title = document.createElement("h3");
   title.className = "card-title";
-  title.textContent = meta.title;
+  title.textContent = lexicon.shown(meta.title);
   link.append(frame, title);
   item.append(link);
   if (meta.harga) {
     const price = document.createElement("p");
     price.className = "price";
-    price.textContent = meta.harga;
+    price.textContent = reveal(meta.harga);
     if (meta.satuan) {
       const unit = document.createElement("span");
       unit.className = "unit";
-      unit.textContent = ` ${meta.satuan}`;
+      unit.textContent = ` ${reveal(meta.satuan)}`;
       price.append(unit);
     }
     item.append(price);
   }
   const seller = document.createElement("p");
   seller.className = "seller";
-  seller.textContent = meta.penjual || "";
+  seller.textContent = meta.penjual ? reveal(meta.penjual) : "";
   item.append(seller);
   const badges = [];
   if ((data.filters.sertifikasi || []).includes("halal")) badges.push(["halal", t.halal]);
@@ -185,36 +219,49 @@ function showActive(state) {
   clearButton.hidden = !active;
 }
 
-// Counts per facet value. The page was built with the counts of the whole catalogue; once a search
-// narrows it, counts need every filter chunk, which is loaded only when the filter panel is open.
-// A facet with ticked values is counted as if it were untouched, so its other values show what
-// ticking them would add.
+const filtersShown = () => panel.open || sheet.open;
+
+// An option that no result carries is hidden, unless it is ticked; a fieldset with none left is hidden too.
+function showOptions(counts) {
+  for (const fieldset of form.querySelectorAll(".facets fieldset")) {
+    let shown = 0;
+    for (const box of fieldset.querySelectorAll("input[type=checkbox]")) {
+      const count = counts ? counts[box.name][box.value] || 0 : null;
+      const span = box.parentElement.querySelector("[data-count]");
+      if (counts) span.textContent = `(${numberFormat.format(count)})`;
+      box.parentElement.hidden = count === 0 && !box.checked;
+      shown += box.parentElement.hidden ? 0 : 1;
+    }
+    fieldset.hidden = !shown;
+  }
+}
+
+// Counts per facet value, in results (products and sellers) like the status line and the browse chips.
+// The page was built with the counts of the whole catalogue; once a search narrows it, counts need every
+// filter chunk, which is loaded only while the filters are shown (panel or sheet). A facet with ticked
+// values is counted as if it were untouched, so its other values show what ticking them would add.
 async function showCounts(state, ticket) {
   const spans = form.querySelectorAll("[data-count]");
   if (!allFiltersLoaded) {
     const untouched = !state.q && !Object.keys(state.filters).length;
-    if (untouched || !panel.open) {
+    if (untouched || !filtersShown()) {
       for (const span of spans) span.hidden = !untouched;
+      showOptions(null);
       return;
     }
     await pagefind.filters();
     allFiltersLoaded = true;
   }
-  const term = termOf(state);
+  const query = queryOf(state);
   const counts = {};
-  const all = await pagefind.search(term, { filters: pagefindFilters(state.filters) });
+  const all = await matching(query, pagefindFilters(state.filters));
   for (const key of config.facets) {
-    const found = state.filters[key] ? await pagefind.search(term, { filters: pagefindFilters(state.filters, key) }) : all;
+    const found = state.filters[key] ? await matching(query, pagefindFilters(state.filters, key)) : all;
     counts[key] = found.filters[key] || {};
   }
   if (ticket !== run) return;
-  for (const key of config.facets) {
-    for (const box of boxes(key)) {
-      const span = box.parentElement.querySelector("[data-count]");
-      span.textContent = `(${numberFormat.format(counts[key][box.value] || 0)})`;
-      span.hidden = false;
-    }
-  }
+  for (const span of spans) span.hidden = false;
+  showOptions(counts);
 }
 
 async function search(options = {}) {
@@ -227,8 +274,8 @@ async function search(options = {}) {
   statusLine.textContent = t.loading;
   form.setAttribute("data-busy", "");
   try {
-    const pf = await loadPagefind();
-    const found = await pf.search(termOf(state), { filters: pagefindFilters(state.filters) });
+    await loadPagefind();
+    const found = await matching(queryOf(state), pagefindFilters(state.filters));
     const sorted = await ordered(found.results, state.sort, !state.q);
     if (ticket !== run) return;
     results = sorted;
@@ -237,7 +284,8 @@ async function search(options = {}) {
     await showMore(false);
     if (ticket !== run) return;
     statusLine.textContent = countMessage(state, results.length);
-    if (options.focusResults) heading.focus();
+    applyButton.textContent = fill(t.apply, { count: numberFormat.format(results.length) });
+    if (options.focusResults) showResults();
     await showCounts(state, ticket);
   } catch (error) {
     if (ticket === run) statusLine.textContent = t.error;
@@ -252,15 +300,47 @@ function restore() {
   search();
 }
 
+// Focus the results heading (which also closes a phone's keyboard) and bring it to the top of the screen.
+function showResults() {
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: "start" });
+}
+
+// On a phone the filters open as a modal sheet: the panel's body moves into a <dialog> (focus stays
+// inside, Escape closes it) and back when it closes; focus then returns to the "Saring hasil" button.
+function openSheet() {
+  sheetSlot.append(panelBody);
+  sheet.showModal();
+  if (!allFiltersLoaded && pagefind) {
+    const ticket = run;
+    form.setAttribute("data-busy", "");
+    showCounts(formState(), ticket).finally(() => ticket === run && form.removeAttribute("data-busy"));
+  }
+}
+
+sheet.addEventListener("close", () => {
+  panel.append(panelBody);
+  if (sheet.returnValue !== "apply") panel.querySelector("summary").focus();
+  sheet.returnValue = "";
+});
+panel.querySelector("summary").addEventListener("click", (event) => {
+  if (!phone.matches) return;
+  event.preventDefault();
+  openSheet();
+});
+document.getElementById("saring-tutup").addEventListener("click", () => sheet.close());
+
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   clearTimeout(typing);
+  if (sheet.open) sheet.close("apply");
   search({ focusResults: true });
 });
 input.addEventListener("input", () => {
   clearTimeout(typing);
   form.setAttribute("data-busy", "");
-  if (pagefind && input.value.trim()) pagefind.preload(input.value.trim());
+  const query = queryOf({ q: input.value.trim() });
+  if (pagefind && query.terms.length) pagefind.preload(query.text);
   typing = setTimeout(search, 300);
 });
 form.addEventListener("change", (event) => {
@@ -274,7 +354,7 @@ panel.addEventListener("toggle", () => {
 });
 clearButton.addEventListener("click", () => {
   for (const key of config.facets) for (const box of boxes(key)) box.checked = false;
-  panel.querySelector("summary").focus();
+  if (!sheet.open) panel.querySelector("summary").focus();
   search();
 });
 moreButton.addEventListener("click", () => showMore(true));

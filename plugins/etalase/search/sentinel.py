@@ -1,0 +1,58 @@
+"""The sentinel: one hidden search record that tells ``search.js`` when a query matched nothing.
+
+Pagefind 1.5.2 answers a word no indexed word starts with by falling back to
+the *longest indexed word that begins it* (``find_word_extensions`` in its
+wasm): "xyzzy" finds everything holding "x" (from "30 x 40 cm"), "sambel"
+everything holding "s", "dandang" everything holding "dan". Nothing in the
+results says a fallback happened, so the index gets one more record, the
+sentinel, holding every word such a fallback can land on that is no real
+match: every one- and two-character token (``[a-z0-9]{1,2}`` and the short
+words of the catalogue) and the lexicon's stop words.
+
+``search.js`` then knows: when the sentinel is among the (unfiltered) results
+of a query with a term it cannot match as a prefix (longer than two characters
+and no prefix of a stop word), some term fell back, and the page shows "no
+result". The sentinel itself is never shown or counted: it carries no facet
+value (so no filtered search returns it) and ``search.js`` drops it by its
+page ID, which the build writes into the bundle's manifest
+(:mod:`etalase.search.index`). A fallback to a longer content word stays
+allowed ("kopiz" finds kopi).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+
+from .lexicon import RESERVED, STOPWORDS, word_key
+from .records import SearchRecord
+
+#: The sentinel's URL: never linked, never shown.
+SENTINEL_URL = "/cari/penjaga/"
+#: Characters of the tokens every fallback to one or two characters can land on.
+ALPHABET = string.ascii_lowercase + string.digits
+
+
+def short_words(texts: Iterable[str]) -> set[str]:
+    """The words of one or two characters Pagefind indexes from ``texts`` (whole words and hyphenated parts).
+
+    The reserved letters (the browse word) are left out: the sentinel never matches a search with nothing typed.
+    """
+    found = set()
+    for text in texts:
+        for word in text.split():
+            parts = [word, *word.replace("-", " ").replace("/", " ").replace(".", " ").split()]
+            found.update(key for key in map(word_key, parts) if 0 < len(key) <= 2 and not set(key) & set(RESERVED))
+    return found
+
+
+def sentinel_words(records: Iterable[SearchRecord]) -> list[str]:
+    """Every word the sentinel holds, sorted: all short tokens, the catalogue's short words, the stop words."""
+    tokens = set(ALPHABET) | {a + b for a in ALPHABET for b in ALPHABET}
+    texts = (text for record in records for text in (record.content, *record.meta.values()))
+    return sorted(tokens | short_words(texts) | set(STOPWORDS))
+
+
+def sentinel_record(records: Iterable[SearchRecord]) -> SearchRecord:
+    """The sentinel record for an index of ``records``: no title, no facet value, no order key."""
+    return SearchRecord(url=SENTINEL_URL, content=" ".join(sentinel_words(records)), meta={}, filters={})
