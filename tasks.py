@@ -54,7 +54,7 @@ def _etalase(c, args: str):
 
 def _scaffold(make):
     """Run a scaffold function; turn its refusal into a clean invoke exit."""
-    from etalase.scaffold import ScaffoldError
+    from etalase.staff.scaffold import ScaffoldError
 
     try:
         return make()
@@ -65,7 +65,7 @@ def _scaffold(make):
 @task
 def new_batch(c, nomor, mulai, selesai, judul=""):
     """Create catalogue_data/batch/batch-<nomor>.yaml to fill in (``--mulai``/``--selesai`` TTTT-BB-HH)."""
-    from etalase.scaffold import create_batch
+    from etalase.staff.scaffold import create_batch
 
     path = _scaffold(lambda: create_batch(ROOT / CONFIG["catalogue"], nomor, mulai, selesai, judul))
     print(f"Dibuat: {path.relative_to(ROOT)}. Isi baris bertanda TODO, lalu jalankan ./run validate.")
@@ -74,7 +74,7 @@ def new_batch(c, nomor, mulai, selesai, judul=""):
 @task
 def new_exhibitor(c, id, nama, kota, kecamatan, jenis="umkm"):
     """Create catalogue_data/eksibitor/<id>.yaml to fill in."""
-    from etalase.scaffold import create_exhibitor
+    from etalase.staff.scaffold import create_exhibitor
 
     path = _scaffold(lambda: create_exhibitor(ROOT / CONFIG["catalogue"], id, nama, kota, kecamatan, jenis))
     print(f"Dibuat: {path.relative_to(ROOT)}. Isi baris bertanda TODO, lalu tambahkan ID-nya ke berkas batch.")
@@ -83,7 +83,7 @@ def new_exhibitor(c, id, nama, kota, kecamatan, jenis="umkm"):
 @task
 def new_product(c, eksibitor, id, nama, kategori):
     """Append a product (with a placeholder photo) to an exhibitor's file, then validate."""
-    from etalase.scaffold import add_product
+    from etalase.staff.scaffold import add_product
 
     path, photo = _scaffold(lambda: add_product(ROOT / CONFIG["catalogue"], eksibitor, id, nama, kategori))
     print(f"Produk {id} ditambahkan di {path.relative_to(ROOT)}; foto sementara: {photo.relative_to(ROOT)}.")
@@ -162,7 +162,7 @@ def clean(c):
 @task
 def serve(c, build_first=True, batch=0):
     """Build the sample catalogue, then serve output/ on http://127.0.0.1:8000/ (``--no-build-first`` to skip)."""
-    from etalase.server import make_server
+    from etalase.staff.server import make_server
 
     if build_first:
         build(c, batch=batch)
@@ -179,7 +179,7 @@ def livereload(c, batch=0):
     """Serve output/ and rebuild whenever catalogue_data/, content/, theme/ or plugins/ change."""
     import contextlib
 
-    from etalase.server import serve_in_thread, watch
+    from etalase.staff.server import serve_in_thread, watch
     from invoke.exceptions import UnexpectedExit
 
     build(c, batch=batch)

@@ -49,9 +49,9 @@ TARGETS = {
 #: Generator calls timed in the build process: (module, class or "", attribute, phase).
 PHASES = [
     ("etalase.generator", "", "load_catalogue", "load + validate"),
-    ("etalase.media", "Media", "prepare", "photos"),
-    ("etalase.media", "Media", "prepare_cards", "cards"),
-    ("etalase.media", "Media", "prepare_qr", "QR codes"),
+    ("etalase.images.media", "Media", "prepare", "photos"),
+    ("etalase.images.media", "Media", "prepare_cards", "cards"),
+    ("etalase.images.media", "Media", "prepare_qr", "QR codes"),
     ("etalase.generator", "", "inputs_digest", "inputs digest"),
     ("etalase.generator", "Fingerprints", "__init__", "fingerprint + render"),
     ("etalase.generator", "", "plan_pages", "plan pages"),
@@ -59,7 +59,7 @@ PHASES = [
     ("etalase.generator", "", "render_pages", "fingerprint + render"),
     ("etalase.generator", "", "publish_media", "publish media"),
     ("etalase.generator", "", "collect", "producers"),
-    ("etalase.renderer", "Background", "result", "producers (waiting for the background child)"),
+    ("etalase.site.renderer", "Background", "result", "producers (waiting for the background child)"),
     ("etalase.generator", "", "write_outputs", "write artifacts"),
     ("etalase.generator", "", "build_records", "search records"),
     ("etalase.generator", "", "write_search", "search index"),

@@ -5,7 +5,7 @@
 
 The catalogue comes from benchmarks/synth.py (``--photos``: one 2000x1500 JPEG per
 product) unless ``--catalogue`` points at one. Then it does what a build does with
-images, through :class:`etalase.media.Media`: encode every photo into its
+images, through :class:`etalase.images.media.Media`: encode every photo into its
 responsive variants (the build's widths, WebP + JPEG), draw every preview card
 (products, exhibitors, schools, batches, home) and every QR code, and publish
 them into an output folder; first with an empty cache (cold), then again with the same cache
@@ -26,8 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from etalase.catalogue import load_catalogue  # noqa: E402
-from etalase.media import Media, photos_of  # noqa: E402
+from etalase.data.catalogue import load_catalogue  # noqa: E402
+from etalase.images.media import Media, photos_of  # noqa: E402
 from etalase.settings import DEFAULTS  # noqa: E402
 from etalase.social.cards import card_specs  # noqa: E402
 from etalase.social.qrcodes import qr_files  # noqa: E402

@@ -33,7 +33,7 @@ TODAY = dt.date(2023, 11, 9)
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "benchmarks"), str(ROOT)]
 
 from etalase.build import build  # noqa: E402
-from etalase.catalogue import load_catalogue  # noqa: E402
+from etalase.data.catalogue import load_catalogue  # noqa: E402
 from etalase.search.index import write_index  # noqa: E402
 from etalase.search.records import build_records  # noqa: E402
 from synth import write_catalogue  # noqa: E402

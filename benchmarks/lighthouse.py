@@ -22,8 +22,8 @@ sys.path.insert(0, str(PROJECT / "plugins"))
 
 from etalase import urls  # noqa: E402
 from etalase.build import build  # noqa: E402
-from etalase.catalogue import load_catalogue  # noqa: E402
-from etalase.server import serve_in_thread  # noqa: E402
+from etalase.data.catalogue import load_catalogue  # noqa: E402
+from etalase.staff.server import serve_in_thread  # noqa: E402
 
 LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"
 CHROME = "/usr/bin/chromium"

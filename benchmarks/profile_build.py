@@ -51,7 +51,7 @@ AREAS = [
 #: Calls timed without the profiler (CPU time per call): (module, class or "", attribute, label, key of the item).
 ITEMS = [
     ("etalase.generator", "EtalaseGenerator", "render", "page render", lambda args: f"page: {args[1].kind}"),
-    ("etalase.markup", "", "converted", "Markdown converted", lambda args: "Markdown text"),
+    ("etalase.site.markup", "", "converted", "Markdown converted", lambda args: "Markdown text"),
 ]
 
 

@@ -6,7 +6,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from etalase.catalogue import Catalogue, load_catalogue
+from etalase.data.catalogue import Catalogue, load_catalogue
 from etalase.errors import DataError
 
 ROOTS = Path(__file__).parent / "roots"

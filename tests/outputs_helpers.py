@@ -10,9 +10,9 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from etalase import urls
-from etalase.catalogue import Catalogue, load_catalogue
+from etalase.data.catalogue import Catalogue, load_catalogue
 from etalase.outputs.site import Site
+from etalase.site import urls
 from PIL import Image
 
 SITEURL = "https://etalase.example.go.id"

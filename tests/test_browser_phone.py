@@ -6,8 +6,8 @@ Full-page screenshots of home, batch, product, exhibitor and school go to test-a
 from __future__ import annotations
 
 import pytest
-from etalase import urls
 from etalase.build import build
+from etalase.site import urls
 
 from tests.browser_helpers import axe_violations, page_errors, screenshot, served
 from tests.conftest import PROJECT

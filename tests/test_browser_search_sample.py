@@ -14,7 +14,7 @@ import re
 
 import pytest
 from etalase.build import build
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
 from etalase.search.lexicon import PROTECTED, query_terms, script_lexicon
 from etalase.search.records import is_must_buy
 

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 from etalase.build import BuildError, build, require_https, swap_in
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
 from etalase.errors import DataError
-from etalase.report import format_text
+from etalase.staff.report import format_text
 
 from tests.conftest import PROJECT, ROOTS, TODAY
 from tests.site_helpers import tree

@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from etalase import cli, schema
+from etalase.data import schema
 from etalase.errors import Issue
-from etalase.report import format_github, format_text
 from etalase.settings import epoch_of
+from etalase.staff import cli
+from etalase.staff.report import format_github, format_text
 
 from tests.catalogue_helpers import BATCH, EXHIBITOR, copy_root, edit, write
 

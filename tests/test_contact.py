@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from etalase.contact import chat_message, contact_links, display_phone, seller_chat_message, whatsapp_url
-from etalase.models import Contact
+from etalase.data.models import Contact
+from etalase.site.contact import chat_message, contact_links, display_phone, seller_chat_message, whatsapp_url
 
 
 def test_whatsapp_link_carries_the_prefilled_message():

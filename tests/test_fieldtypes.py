@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from etalase import fieldtypes as ft
+from etalase.data import fieldtypes as ft
 from pydantic_core import PydanticCustomError
 
 

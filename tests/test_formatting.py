@@ -6,8 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from etalase import formatting
-from etalase.models import Price
+from etalase.data.models import Price
+from etalase.site import formatting
 
 NBSP = "\u00a0"
 
@@ -61,7 +61,7 @@ def test_large_sums_in_words():
 
 
 def test_programme_figure_is_82_9_percent():
-    from etalase.models import Figure
+    from etalase.data.models import Figure
 
     figure = Figure.model_validate({
         "judul": "Realisasi", "realisasi": "13.100.000.000.000", "komitmen": "15.800.000.000.000",

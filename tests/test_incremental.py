@@ -13,9 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from etalase import renderer
 from etalase.build import build
 from etalase.settings import Today, epoch_of
+from etalase.site import renderer
 
 from tests.catalogue_helpers import edit
 from tests.conftest import PROJECT, ROOTS

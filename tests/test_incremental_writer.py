@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from etalase.errors import BuildError
 from etalase.images.cache import ImageCache, cache_key, extend_digest, extend_key, keyer
-from etalase.incremental import BuildState, OutputWriter
+from etalase.outputs.incremental import BuildState, OutputWriter
 
 
 def stepwise_key(data: bytes, *parts: object) -> str:

@@ -1,9 +1,9 @@
-"""An address names its kecamatan and city once (etalase.location)."""
+"""An address names its kecamatan and city once (etalase.site.location)."""
 
 from __future__ import annotations
 
 import pytest
-from etalase.location import Place, location_parts
+from etalase.site.location import Place, location_parts
 
 
 def shown(parts: list[Place]) -> str:

@@ -1,4 +1,4 @@
-"""The URL manifest and the check that no published URL dies (etalase.manifest)."""
+"""The URL manifest and the check that no published URL dies (etalase.outputs.manifest)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from etalase import manifest, urls
-from etalase.catalogue import load_catalogue
-from etalase.manifest import Manifest, Source
+from etalase.data.catalogue import load_catalogue
+from etalase.outputs import manifest
+from etalase.outputs.manifest import Manifest, Source
+from etalase.site import urls
 
 from tests.catalogue_helpers import BATCH, EXHIBITOR, copy_root, edit
 from tests.conftest import ROOTS

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from etalase.markup import clean_page, plain_summary, render_markdown
+from etalase.site.markup import clean_page, plain_summary, render_markdown
 from markupsafe import Markup
 
 

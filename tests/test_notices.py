@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from etalase import scaffold
 from etalase.build import build, built_message
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
 from etalase.errors import DataError
-from etalase.report import format_text
+from etalase.staff import scaffold
+from etalase.staff.report import format_text
 
 from tests.catalogue_helpers import EXHIBITOR, copy_root, edit
 

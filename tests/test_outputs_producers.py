@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from etalase.artifacts import write_artifacts
 from etalase.outputs import PRODUCERS, Site, site_of
+from etalase.outputs.artifacts import write_artifacts
 from outputs_helpers import TODAY, page_urls, rich_catalogue, site
 
 

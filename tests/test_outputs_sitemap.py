@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from etalase import urls
 from etalase.outputs.sitemap import NAMESPACE, build_sitemap, indexable, produce_sitemap
+from etalase.site import urls
 from outputs_helpers import SITEURL, page_urls, parse_xml, sample_catalogue, site
 
 NS = {"sm": NAMESPACE}

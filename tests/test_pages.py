@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from etalase.pages import Page, PageRef, Pagination, SiteInfo, paginate, refs
+from etalase.site.pages import Page, PageRef, Pagination, SiteInfo, paginate, refs
 
 
 def test_pagination_links_neighbours_and_counts_items():

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from etalase import manifest, scaffold
+from etalase.outputs import manifest
+from etalase.staff import scaffold
 
 from tests.catalogue_helpers import EXHIBITOR, copy_root, edit
 from tests.test_manifest import ARABIKA, fake_build

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from etalase import urls
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
+from etalase.data.preview import only_batch
 from etalase.errors import BuildError
-from etalase.pages import Page
-from etalase.plan import batch_status, plan_pages
-from etalase.preview import only_batch
+from etalase.site import urls
+from etalase.site.pages import Page
+from etalase.site.plan import batch_status, plan_pages
 
 from tests.conftest import ROOTS
 
@@ -80,7 +80,7 @@ def test_pagination_makes_numbered_pages(catalogue):
 
 
 def test_two_pages_at_one_url_is_an_error(catalogue, monkeypatch):
-    import etalase.plan as plan
+    import etalase.site.plan as plan
 
     monkeypatch.setattr(plan, "redirect_pages", lambda c: [Page(urls.product("kopi-arabika-gayo-200g"), "redirect",
                                                                 "redirect", "x")])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from etalase.privacy import mask, scan_data, scan_text
+from etalase.data.privacy import mask, scan_data, scan_text
 
 from tests.catalogue_helpers import EXHIBITOR, SCHOOL, copy_root, edit, issues, only_issue, valid
 

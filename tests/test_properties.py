@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from etalase import messages
-from etalase.catalogue import load_catalogue
+from etalase.data import messages
+from etalase.data.catalogue import load_catalogue
 from etalase.errors import DataError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

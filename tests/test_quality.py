@@ -1,4 +1,4 @@
-"""The staff quality report (etalase.quality, etalase.quality_page, ``python -m etalase report``)."""
+"""The staff quality report (etalase.staff.quality, etalase.staff.quality_page, ``python -m etalase report``)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from etalase import quality, quality_page
-from etalase.quality import Finding, PhotoFacts, check_quality
+from etalase.staff import quality, quality_page
+from etalase.staff.quality import Finding, PhotoFacts, check_quality
 
 from tests.catalogue_helpers import BATCH, EXHIBITOR, SCHOOL, copy_root, edit, valid, write
 
@@ -265,8 +265,8 @@ def test_the_report_command_prints_and_writes_the_page(root, tmp_path):
 @pytest.mark.slow
 def test_the_report_page_links_each_batch_s_booth_qr_sheet(build_site, tmp_path):
     from bs4 import BeautifulSoup
-    from etalase import urls
-    from etalase.catalogue import load_catalogue
+    from etalase.data.catalogue import load_catalogue
+    from etalase.site import urls
 
     from tests.conftest import ROOTS
     from tests.site_helpers import target_exists

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from etalase.catalogue import LAST_LOAD, load_catalogue
+from etalase.data.catalogue import LAST_LOAD, load_catalogue
 from etalase.errors import DataError
 
 from tests.catalogue_helpers import EXHIBITOR, ROOTS, copy_root, edit
@@ -62,7 +62,7 @@ def test_a_broken_entry_is_a_miss(tmp_path):
 
 @pytest.mark.parametrize("name", ["site-invalid", "site-hostile", "search"])
 def test_parsing_on_several_processes_gives_the_same_issues_and_records(tmp_path, name, monkeypatch):
-    from etalase import recordcache
+    from etalase.data import recordcache
 
     monkeypatch.setattr(recordcache, "PARALLEL_MIN", 1)
     monkeypatch.setattr(recordcache, "CHUNK", 2)

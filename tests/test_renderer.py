@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from etalase.errors import BuildError
-from etalase.renderer import in_background
+from etalase.site.renderer import in_background
 
 
 def fail(message: str) -> None:

@@ -1,4 +1,4 @@
-"""New records for staff to fill in (etalase.scaffold and the new-* invoke tasks)."""
+"""New records for staff to fill in (etalase.staff.scaffold and the new-* invoke tasks)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from etalase import scaffold
-from etalase.quality import check_quality
-from etalase.scaffold import ScaffoldError, insert_product
+from etalase.staff import scaffold
+from etalase.staff.quality import check_quality
+from etalase.staff.scaffold import ScaffoldError, insert_product
 from PIL import Image
 
 from tests.catalogue_helpers import EXHIBITOR, copy_root, valid

@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from etalase import schema
-from etalase.loader import FOLDERS, SINGLE_FILES
-from etalase.yamlload import load_yaml
+from etalase.data import schema
+from etalase.data.loader import FOLDERS, SINGLE_FILES
+from etalase.data.yamlload import load_yaml
 
 from tests.catalogue_helpers import ROOTS
 

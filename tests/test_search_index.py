@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import pytest
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
 from etalase.errors import SearchError
 from etalase.search.index import UNUSED, page_ids, write_index
 from etalase.search.records import build_records

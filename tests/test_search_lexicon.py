@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
 from etalase.search.lexicon import (
     BROWSE,
     CLOSER,

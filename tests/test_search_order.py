@@ -6,7 +6,7 @@ import hashlib
 import json
 
 import pytest
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
 from etalase.search.order import MANIFEST, order_files, rank_lists
 from etalase.search.records import SearchRecord, build_records
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
 from etalase.search.page import PER_PAGE, facet_groups, search_context
 from etalase.search.records import FACETS, product_filters
-from etalase.strings import T
+from etalase.site.strings import T
 
 from tests.conftest import ROOTS, TODAY_DATE
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from etalase.catalogue import load_catalogue
-from etalase.models import Tkdn
+from etalase.data.catalogue import load_catalogue
+from etalase.data.models import Tkdn
 from etalase.search.records import (
     FACETS,
     build_records,

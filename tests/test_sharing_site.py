@@ -9,11 +9,11 @@ from urllib.parse import urlsplit
 
 import extruct
 import pytest
-from etalase import urls
-from etalase.catalogue import load_catalogue
-from etalase.contact import chat_message, whatsapp_url
+from etalase.data.catalogue import load_catalogue
 from etalase.errors import DataError
 from etalase.images.cards import HEIGHT, MAX_BYTES, WIDTH
+from etalase.site import urls
+from etalase.site.contact import chat_message, whatsapp_url
 from etalase.social.qrcodes import qr_file
 from etalase.social.share import share_links
 from PIL import Image

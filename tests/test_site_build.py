@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from etalase import urls
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
+from etalase.site import urls
 
 from tests.conftest import ROOTS
 from tests.site_helpers import broken_links, soup, target_exists, tree
@@ -193,7 +193,7 @@ def test_cold_builds_differ_at_most_in_pagefinds_own_files(build_site, tmp_path)
 
 
 def test_other_plugins_see_every_page_through_content_written(build_site, tmp_path):
-    from etalase.plan import plan_pages
+    from etalase.site.plan import plan_pages
     from pelican.plugins import signals
 
     written: list[Path] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
 from etalase.errors import DataError
 
 from tests.conftest import ROOTS

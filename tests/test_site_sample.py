@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from etalase import urls
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
+from etalase.site import urls
 
 from tests.conftest import PROJECT, TODAY
 from tests.site_helpers import broken_links, target_exists

@@ -6,7 +6,7 @@ import gzip
 import http.client
 
 import pytest
-from etalase.server import serve_in_thread
+from etalase.staff.server import serve_in_thread
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_text_is_gzipped_when_the_browser_accepts_it(server):
 
 
 def test_the_watcher_ignores_caches_and_hidden_files(tmp_path):
-    from etalase.server import snapshot
+    from etalase.staff.server import snapshot
 
     for name in ("a.yaml", "__pycache__/a.pyc", ".swp/x", "sub/.b.yaml.swp", "sub/b.yaml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

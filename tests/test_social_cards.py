@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from etalase import urls
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
 from etalase.images.cards import CardSpec
+from etalase.site import urls
 from etalase.social.cards import card_alt, card_specs
 
 from tests.conftest import ROOTS

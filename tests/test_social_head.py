@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from etalase import urls
-from etalase.catalogue import load_catalogue
-from etalase.pages import SiteInfo
-from etalase.plan import plan_pages
+from etalase.data.catalogue import load_catalogue
+from etalase.site import urls
+from etalase.site.pages import SiteInfo
+from etalase.site.plan import plan_pages
 from etalase.social.cards import card_specs
 from etalase.social.head import Context, page_heads
 

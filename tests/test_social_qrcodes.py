@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import segno
-from etalase import urls
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
 from etalase.images.qr import make_qr
+from etalase.site import urls
 from etalase.social.qrcodes import QrCodes, qr_file, qr_files, short_url
 
 from tests.conftest import ROOTS

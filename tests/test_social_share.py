@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from etalase.contact import chat_message, whatsapp_url
+from etalase.site.contact import chat_message, whatsapp_url
 from etalase.social.share import share_links
 
 URL = "https://etalase.contoh.go.id/produk/kopi-robusta-betawi-250g/"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from etalase.catalogue import load_catalogue
+from etalase.data.catalogue import load_catalogue
 from etalase.social.structured import (
     breadcrumb_data,
     event_data,
@@ -76,7 +76,7 @@ def test_product_names_its_sku_seller_category_images_and_certificates(listings)
 
 
 def test_an_expired_halal_certificate_is_not_claimed(listings):
-    """``held`` (etalase.certificates.held) leaves out what has lapsed on the build's day."""
+    """``held`` (etalase.data.certificates.held) leaves out what has lapsed on the build's day."""
     names = [p["name"] for p in data(listings["kopi-robusta-betawi-250g"], held=["pirt"])["additionalProperty"]]
     assert names == ["TKDN", "BMP", "TKDN + BMP"]
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from etalase import yamlload
-from etalase.yamlload import Mark, YamlLoadError, load_yaml
+from etalase.data import yamlload
+from etalase.data.yamlload import Mark, YamlLoadError, load_yaml
 
 
 def problems(text: str | bytes) -> list[tuple[str, int, int, dict]]:

@@ -24,16 +24,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from .data.messages import TODAY_SOURCES
 from .errors import BuildError, CatalogueError, Issue
-from .markup import conversions
-from .messages import TODAY_SOURCES
-from .report import format_text, format_warnings
 from .settings import Today
+from .site.markup import conversions
+from .staff.report import format_text, format_warnings
 
 if TYPE_CHECKING:
     from .generator import EtalaseGenerator
-    from .media import MediaStats
-    from .renderer import RenderStats
+    from .images.media import MediaStats
+    from .site.renderer import RenderStats
 
 log = logging.getLogger(__name__)
 
@@ -174,8 +174,8 @@ def finish(staging: Path, output: Path, generator: EtalaseGenerator | None, mark
     output (each replaced atomically; files no longer produced are deleted).
     Otherwise the fresh folder replaces the output in one swap.
     """
-    from .catalogue import LAST_LOAD
-    from .incremental import commit
+    from .data.catalogue import LAST_LOAD
+    from .outputs.incremental import commit
 
     writer = generator.outputs if generator is not None else None
     if writer is None or writer.previous is None:

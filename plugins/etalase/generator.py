@@ -21,26 +21,27 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.plugins import signals
 
-from . import certificates, templating
-from .catalogue import Catalogue, load_catalogue, paused_gc
-from .emit import EmitStats, publish_media, write_outputs, write_search
+from .data import certificates
+from .data.catalogue import Catalogue, load_catalogue, paused_gc
+from .data.preview import only_batch
 from .errors import DataError
-from .fingerprint import Fingerprints, folder_digest, inputs_digest, settings_digest
-from .incremental import BuildState, OutputWriter
-from .media import Media, photos_of
-from .pages import Page, PageRef, SiteInfo, refs
-from .plan import plan_pages
-from .preview import only_batch
-from .producers import collect
-from .renderer import RenderStats, in_background, render_pages, worker_count
-from .report import format_text
+from .images.media import Media, photos_of
+from .outputs.emit import EmitStats, publish_media, write_outputs, write_search
+from .outputs.incremental import BuildState, OutputWriter
+from .outputs.producers import collect
 from .search import thumbnails_of
 from .search.records import build_records
 from .settings import Options, read_options, resolve_today
+from .site import templating
+from .site.fingerprint import Fingerprints, folder_digest, inputs_digest, settings_digest
+from .site.pages import Page, PageRef, SiteInfo, refs
+from .site.plan import plan_pages
+from .site.renderer import RenderStats, in_background, render_pages, worker_count
+from .site.templating import Memo
 from .social.cards import card_specs
 from .social.head import Context, Sharing, page_heads
 from .social.qrcodes import qr_files
-from .templating import Memo
+from .staff.report import format_text
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class EtalaseGenerator(Generator):
         """Load and validate the catalogue, encode photos, plan the pages; write nothing.
 
         When nothing the build reads changed since the last build of the same
-        output (:func:`etalase.fingerprint.inputs_digest`), nothing is loaded:
+        output (:func:`etalase.site.fingerprint.inputs_digest`), nothing is loaded:
         the output phase then keeps the previous output as it is.
         """
         self.options = options = read_options(self.settings)

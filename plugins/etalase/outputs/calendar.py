@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import urls
-from ..artifacts import Artifact
-from ..catalogue import Catalogue
-from ..models import Batch
+from ..data.catalogue import Catalogue
+from ..data.models import Batch
+from ..site import urls
+from .artifacts import Artifact
 from .site import Site, SiteLike, site_of
 from .text import clean, plain_text
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import urls
-from ..artifacts import Artifact
-from ..catalogue import Catalogue, Listing
+from ..data.catalogue import Catalogue, Listing
+from ..site import urls
+from .artifacts import Artifact
 from .records import first_shown
 from .site import Site, SiteLike, site_of
 from .text import clean, plain_text

@@ -14,10 +14,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .. import urls
-from ..artifacts import Artifact
-from ..catalogue import Catalogue
-from ..models import Batch
+from ..data.catalogue import Catalogue
+from ..data.models import Batch
+from ..site import urls
+from .artifacts import Artifact
 from .records import (
     batch_record,
     category_record,

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from .. import certificates, urls
-from ..catalogue import Catalogue, Listing
-from ..models import (
+from ..data import certificates
+from ..data.catalogue import Catalogue, Listing
+from ..data.models import (
     Batch,
     Category,
     Certificate,
@@ -29,6 +29,7 @@ from ..models import (
     School,
     Tkdn,
 )
+from ..site import urls
 from .site import Site
 from .text import clean, plain_text
 

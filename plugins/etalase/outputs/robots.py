@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .. import urls
-from ..artifacts import Artifact
-from ..catalogue import Catalogue
+from ..data.catalogue import Catalogue
+from ..site import urls
+from .artifacts import Artifact
 from .site import Site, SiteLike, site_of
 
 

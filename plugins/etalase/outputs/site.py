@@ -68,7 +68,7 @@ class Site:
         return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
     def url(self, path: str) -> str:
-        """Join a site-relative path (from :mod:`etalase.urls`) to the site URL."""
+        """Join a site-relative path (from :mod:`etalase.site.urls`) to the site URL."""
         return self.base + path.lstrip("/")
 
     def tag(self, specific: str) -> str:

@@ -13,7 +13,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from ..catalogue import Catalogue
+from ..data.catalogue import Catalogue
 
 COLUMNS = (
     "id", "name", "url", "category", "category_name", "seller_kind", "seller_id", "seller_name",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .. import markup
+from ..site import markup
 
 # Characters XML 1.0 cannot hold and no text format should carry (all C0 controls but tab and newline).
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..catalogue import Catalogue
-from ..models import Photo
+from ..data.catalogue import Catalogue
+from ..data.models import Photo
 from .index import IndexStats, write_index
 from .records import Thumbnail, build_records
 

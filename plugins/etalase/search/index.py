@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from ..artifacts import write_artifacts
 from ..errors import SearchError
+from ..outputs.artifacts import write_artifacts
 from .cache import BundleCache, bundle_key, copy_tree
 from .order import order_files, rank_lists
 from .records import LANGUAGE, SearchRecord

@@ -21,7 +21,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 
-from ..artifacts import Artifact
+from ..outputs.artifacts import Artifact
 from .records import BY_NAME, ORDERS, SearchRecord
 
 #: Folder inside the Pagefind bundle that holds the order lists.

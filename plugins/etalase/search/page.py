@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import urls
-from ..catalogue import Catalogue
-from ..strings import T
+from ..data.catalogue import Catalogue
+from ..site import urls
+from ..site.strings import T
 from .lexicon import script_lexicon
 from .records import (
     BATCH,

@@ -1,6 +1,6 @@
 """Search records: what Pagefind indexes for every published product, exhibitor and school.
 
-Pure: it reads a :class:`~etalase.catalogue.Catalogue` and returns
+Pure: it reads a :class:`~etalase.data.catalogue.Catalogue` and returns
 :class:`SearchRecord` objects; :mod:`etalase.search.index` hands them to
 Pagefind. A record holds only what a visitor searches for (``content``), what
 a result card shows (``meta``: name, thumbnail, price, seller), the facets it
@@ -24,12 +24,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .. import formatting, urls
-from ..catalogue import Catalogue, Listing
-from ..certificates import held, must_buy
-from ..models import Participant, Photo, Product, School
+from ..data.catalogue import Catalogue, Listing
+from ..data.certificates import held, must_buy
+from ..data.models import Participant, Photo, Product, School
 from ..outputs.text import plain_text
-from ..strings import T
+from ..site import formatting, urls
+from ..site.strings import T
 from .lexicon import BROWSE, CLOSER, PROTECT, index_name, index_text
 
 #: Pagefind language: Indonesian stemming ("membatik" finds "batik").

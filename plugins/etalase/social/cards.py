@@ -2,7 +2,7 @@
 
 Products, exhibitors, schools, batches and the home page each get a 1200×630
 card drawn by :class:`etalase.images.cards.CardMaker`; every other page shares
-the home card. Pure: texts come from the catalogue and :mod:`etalase.strings`,
+the home card. Pure: texts come from the catalogue and :mod:`etalase.site.strings`,
 photos are paths under the catalogue folder.
 """
 
@@ -12,12 +12,12 @@ import datetime as dt
 import functools
 from pathlib import Path
 
-from .. import formatting, urls
-from ..catalogue import Catalogue, Listing
+from ..data.catalogue import Catalogue, Listing
+from ..data.models import Batch, Participant, Photo
 from ..images.cards import CardSpec
-from ..models import Batch, Participant, Photo
-from ..plan import batch_status, owner_kind, participant_label
-from ..strings import T
+from ..site import formatting, urls
+from ..site.plan import batch_status, owner_kind, participant_label
+from ..site.strings import T
 
 
 def card_alt(spec: CardSpec) -> str:
@@ -44,7 +44,7 @@ def _first_photo(items: list[Listing]) -> Photo | None:
 
 
 def _reading_order(item: Listing) -> tuple[str, str]:
-    """The sort key of :func:`etalase.plan.by_name`: product name, then ID."""
+    """The sort key of :func:`etalase.site.plan.by_name`: product name, then ID."""
     return item.product.name.casefold(), item.id
 
 

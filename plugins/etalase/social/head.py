@@ -1,6 +1,6 @@
 """Everything a page tells crawlers and sharers, by page URL: canonical, card, meta tags, JSON-LD, share, QR.
 
-:func:`page_heads` turns the planned pages (:mod:`etalase.plan`) into a
+:func:`page_heads` turns the planned pages (:mod:`etalase.site.plan`) into a
 :class:`Sharing` that templates reach as ``sharing``: ``partials/meta.html``
 asks it for the page's :class:`PageHead`, ``partials/jsonld.html`` writes the
 head's JSON-LD and ``partials/share.html`` its share links and QR code. Pages
@@ -15,12 +15,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from .. import urls
-from ..catalogue import Catalogue
-from ..certificates import held
+from ..data.catalogue import Catalogue
+from ..data.certificates import held
 from ..images.cards import HEIGHT, WIDTH, CardSpec
-from ..pages import Page
-from ..strings import T
+from ..site import urls
+from ..site.pages import Page
+from ..site.strings import T
 from .cards import card_alt
 from .opengraph import ImageRef, MetaTag, meta_tags
 from .qrcodes import short_url

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import urls
+from ..site import urls
 
 LOCALE = "id_ID"
-#: Open Graph type per page kind (:class:`etalase.pages.Page` ``kind``); anything else is a ``website``.
+#: Open Graph type per page kind (:class:`etalase.site.pages.Page` ``kind``); anything else is a ``website``.
 OG_TYPES = {urls.PRODUCT: "product"}
 
 

@@ -1,6 +1,6 @@
 """QR codes that lead from a booth, a flyer or a screen to a record's page.
 
-One SVG per product, exhibitor and school at :func:`etalase.urls.qr_code`,
+One SVG per product, exhibitor and school at :func:`etalase.site.urls.qr_code`,
 holding the page's absolute URL when SITEURL is set (root-relative in local
 builds, where nobody scans). Segno draws them at error level M, black on white
 with the quiet zone. Choosing the mask costs segno about 5 ms a code, so
@@ -15,12 +15,12 @@ from pathlib import Path
 
 import segno
 
-from .. import urls
-from ..artifacts import Artifact
-from ..catalogue import Catalogue
+from ..data.catalogue import Catalogue
 from ..images.cache import ImageCache, keyer
 from ..images.qr import qr_svg
-from ..plan import owner_kind
+from ..outputs.artifacts import Artifact
+from ..site import urls
+from ..site.plan import owner_kind
 
 #: Bump when :func:`qr_file` changes its output, so cached codes are redrawn.
 QR_VERSION = 1

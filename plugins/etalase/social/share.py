@@ -1,6 +1,6 @@
 """Share links for WhatsApp, Facebook, X and Telegram: plain URLs, no third-party script.
 
-The "Chat penjual" message is :func:`etalase.contact.chat_message`; this module
+The "Chat penjual" message is :func:`etalase.site.contact.chat_message`; this module
 only builds the links that share a page with other people.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from ..strings import T
+from ..site.strings import T
 
 WHATSAPP = "https://wa.me/"
 FACEBOOK = "https://www.facebook.com/sharer/sharer.php"

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ..catalogue import Listing
-from ..contact import contact_links
-from ..markup import plain_summary
-from ..models import Batch, Participant, Programme
+from ..data.catalogue import Listing
+from ..data.models import Batch, Participant, Programme
+from ..site.contact import contact_links
+from ..site.markup import plain_summary
 
 SCHEMA = "https://schema.org"
 CURRENCY = "IDR"
@@ -23,7 +23,7 @@ REGION = "DKI Jakarta"
 COUNTRY = "ID"
 IN_STOCK = "https://schema.org/InStock"
 SCHEDULED = "https://schema.org/EventScheduled"
-#: ``eventStatus`` by batch status (:func:`etalase.plan.batch_status`). schema.org's EventStatusType says how
+#: ``eventStatus`` by batch status (:func:`etalase.site.plan.batch_status`). schema.org's EventStatusType says how
 #: an event stands against its schedule (scheduled, cancelled, postponed, rescheduled, moved online), not
 #: whether it is over: a batch that took place as planned stays EventScheduled after it ends, and search
 #: engines tell past from coming by ``endDate``. A batch is never marked cancelled or postponed: the data
@@ -84,7 +84,7 @@ def product_data(item: Listing, *, url: str, seller_url: str, category: str, ima
                  held: Sequence[str]) -> dict:
     """A ``Product``: name, description, images, SKU, brand, manufacturer, category, offer, properties.
 
-    ``held`` are the certificate kinds the product holds on the build's day (:func:`etalase.certificates.held`).
+    ``held`` are the certificate kinds the product holds on the build's day (:func:`etalase.data.certificates.held`).
     """
     product, owner = item.product, item.owner
     seller = {"@type": "Organization", "name": owner.name, "url": seller_url}

@@ -1,0 +1,31 @@
+"""The one registry of files built besides HTML pages: ``(catalogue, site) -> Iterable[Artifact]``.
+
+The generator calls every producer in :data:`PRODUCERS` in its output phase,
+after the pages are rendered, and writes what they return with
+:func:`etalase.outputs.artifacts.write_artifacts`. ``site`` is a
+:class:`etalase.site.pages.SiteInfo` (``siteurl``, ``sitename``, ``today``,
+``pages``, ``page_urls``, ``photo_urls``). To add an output, write a pure
+producer and append it here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..data.catalogue import Catalogue
+from ..site.pages import SiteInfo
+from . import PRODUCERS as MACHINE_READABLE
+from .artifacts import Artifact
+
+Producer = Callable[[Catalogue, SiteInfo], Iterable[Artifact]]
+
+#: Every producer, in the order they run.
+PRODUCERS: list[Producer] = [*MACHINE_READABLE]
+
+
+def collect(catalogue: Catalogue, site: SiteInfo, producers: Iterable[Producer] | None = None) -> list[Artifact]:
+    """Run each producer (default: :data:`PRODUCERS`) and return their artifacts in order."""
+    artifacts: list[Artifact] = []
+    for producer in PRODUCERS if producers is None else producers:
+        artifacts.extend(producer(catalogue, site))
+    return artifacts

@@ -1,0 +1,1 @@
+"""What staff run: the command line, scaffolds, the preview server and the quality report."""

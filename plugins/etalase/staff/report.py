@@ -1,0 +1,63 @@
+"""Print catalogue problems and warnings for people (grouped by file) or for GitHub Actions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ..data import messages
+from ..errors import Issue
+
+
+def _blocks(issues: Iterable[Issue], noun: str) -> tuple[list[str], int, int]:
+    """One block per file (``file (N <noun>)``), one line per issue followed by its fix; and the two counts."""
+    by_file: dict[str, list[Issue]] = defaultdict(list)
+    for issue in sorted(issues):
+        by_file[issue.file].append(issue)
+    lines: list[str] = []
+    for file, found in by_file.items():
+        lines.append(f"{file} ({len(found)} {noun})")
+        for issue in found:
+            lines.append(f"  {issue.location()} [{issue.code}] {issue.field_path}: {issue.message}")
+            lines.append(f"      {messages.title(issue.code)}. Cara memperbaiki: {issue.fix}")
+        lines.append("")
+    return lines, sum(len(v) for v in by_file.values()), len(by_file)
+
+
+def format_text(issues: Iterable[Issue]) -> str:
+    """One block per file, one line per problem, each followed by its fix."""
+    lines, total, files = _blocks(issues, "masalah")
+    lines.append(f"Ditemukan {total} masalah di {files} berkas. Situs tidak diterbitkan.")
+    return "\n".join(lines)
+
+
+def format_warnings(issues: Iterable[Issue], tail: str = "") -> str:
+    """Warnings laid out like problems; the last line counts them, followed by ``tail`` (what they mean here)."""
+    lines, total, files = _blocks(issues, "peringatan")
+    lines.append(f"{total} peringatan di {files} berkas{tail}.")
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(issues: Iterable[Issue]) -> str:
+    """GitHub Actions workflow commands: one ``::error`` (or, for a warning, ``::warning``) annotation per issue."""
+    lines = []
+    for issue in sorted(issues):
+        props = ",".join(
+            [
+                f"file={_escape_property(issue.file)}",
+                f"line={issue.line}",
+                f"col={issue.column}",
+                f"title={_escape_property(issue.code + ' ' + messages.title(issue.code))}",
+            ]
+        )
+        body = f"{issue.field_path}: {issue.message}\nCara memperbaiki: {issue.fix}"
+        lines.append(f"::{issue.severity} {props}::{_escape_data(body)}")
+    return "\n".join(lines)
