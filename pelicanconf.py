@@ -28,6 +28,9 @@ ETALASE_IMAGE_CACHE = str(ROOT / ".cache" / "images")
 ARTICLE_PATHS: list[str] = []
 PAGE_PATHS = ["."]
 STATIC_PATHS: list[str] = []
+# The theme's static files are written by the catalogue generator, through the same write path as every
+# other file of the build (so a file removed from theme/static/ disappears from the site too).
+THEME_STATIC_PATHS: list[str] = []
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 DIRECT_TEMPLATES: list[str] = []

@@ -152,11 +152,14 @@ def publish(c):
 
 @task
 def clean(c):
-    """Remove output/ and any half-built sibling folders."""
+    """Remove output/, its two generations and their states, and anything a killed build left beside them."""
     import shutil
 
     for path in [ROOT / CONFIG["deploy_path"], *ROOT.glob(f".{CONFIG['deploy_path']}.*")]:
-        shutil.rmtree(path, ignore_errors=True)
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        else:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 @task

@@ -57,12 +57,14 @@ PHASES = [
     ("etalase.generator", "", "plan_pages", "plan pages"),
     ("etalase.generator", "", "page_heads", "sharing heads"),
     ("etalase.generator", "", "render_pages", "fingerprint + render"),
-    ("etalase.generator", "", "publish_media", "publish media"),
+    ("etalase.generator", "EtalaseGenerator", "write_media", "link media"),
     ("etalase.generator", "", "collect", "producers"),
     ("etalase.site.renderer", "Background", "result", "producers (waiting for the background child)"),
-    ("etalase.generator", "", "write_outputs", "write artifacts"),
+    ("etalase.generator", "EtalaseGenerator", "write_artifacts", "write artifacts"),
     ("etalase.generator", "", "build_records", "search records"),
-    ("etalase.generator", "", "write_search", "search index"),
+    ("etalase.generator", "", "bundle_files", "search index"),
+    ("etalase.generator", "", "seed", "seed the other generation"),
+    ("etalase.generator", "EtalaseGenerator", "adopt", "Pelican's pages, deletions, state"),
     ("etalase.build", "", "finish", "commit"),
 ]
 
@@ -165,9 +167,13 @@ def edit_one_product(data: Path, round_: int, key: str = "min_pesan") -> None:
 
 
 def forget(*folders: Path) -> None:
-    """Delete folders (output, caches) so the next build starts without them."""
+    """Delete folders (caches; an output with its two generations and their states) so the next build has none."""
     for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
+        for path in [folder, *folder.parent.glob(f".{folder.name}.*")]:
+            if path.is_symlink() or path.is_file():
+                path.unlink()
+            else:
+                shutil.rmtree(path, ignore_errors=True)
 
 
 def scenarios(products: int, repeat: int) -> dict[str, list[dict]]:

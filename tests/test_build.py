@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from etalase.build import BuildError, build, require_https, swap_in
+from etalase.build import BuildError, build, require_https
 from etalase.data.catalogue import load_catalogue
 from etalase.errors import DataError
 from etalase.staff.report import format_text
@@ -42,8 +42,8 @@ def test_invalid_data_exits_non_zero_with_staff_report_and_keeps_old_output(buil
     assert result.returncode == 1
     assert result.stderr.strip() == staff_report("site-invalid")
     assert "Ditemukan 4 masalah di 2 berkas. Situs tidak diterbitkan." in result.stderr
-    assert tree(output) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    assert tree(output) == before and os.readlink(output) == ".output.a"  # still the first build's generation
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.a", ".output.a.state", "output"]
 
 
 def test_invalid_data_writes_nothing_on_a_first_build(tmp_path):
@@ -85,16 +85,6 @@ def test_a_successful_build_replaces_the_whole_output(build_site, tmp_path):
     build_site("site-basic", tmp_path)
     assert not (output / "stale").exists()
     assert (output / "index.html").is_file()
-
-
-def test_swap_in_keeps_nothing_of_the_old_folder(tmp_path):
-    (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "a").write_text("old", encoding="utf-8")
-    (tmp_path / "new").mkdir()
-    (tmp_path / "new" / "b").write_text("new", encoding="utf-8")
-    swap_in(tmp_path / "new", tmp_path / "out")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["b"]
 
 
 @pytest.mark.parametrize("siteurl", ["", "http://etalase.example", "/etalase", "https://"])

@@ -1,4 +1,4 @@
-"""Atomic builds: Pelican renders into a fresh sibling folder that replaces the output only on success.
+"""Atomic builds: Pelican writes into the output's other generation, which becomes the live site only on success.
 
 ``python -m etalase.build [--settings FILE] [--output DIR] [--batch N]`` is what
 ``invoke build`` and ``invoke publish`` run. A run fails (exit status 1, the
@@ -6,6 +6,9 @@ previous output untouched) when the catalogue is invalid (the staff report is
 printed), when any generator raises, or when anything logs a warning or an
 error that ``LOG_FILTER`` does not silence: warnings are fatal, as with
 ``pelican --fatal warnings``, but all of them are listed before failing.
+The output path is a symlink to one of two generation folders
+(:mod:`etalase.outputs.state`); a build updates the other one and, when it has
+succeeded, points the symlink at it.
 Scaffold placeholders (``TODO`` texts, placeholder photos) are not logged: a
 local build prints them as notices for staff after "Situs dibangun", and a
 build with ``--publish`` (or ``ETALASE_PUBLISH``) fails on them.
@@ -26,6 +29,7 @@ from urllib.parse import urlsplit
 
 from .data.messages import TODAY_SOURCES
 from .errors import BuildError, CatalogueError, Issue
+from .outputs.state import Generations, load_state
 from .settings import Today
 from .site.markup import conversions
 from .staff.report import format_text, format_warnings
@@ -89,24 +93,6 @@ def require_https(siteurl: str) -> None:
         )
 
 
-def staging_dir(output: Path) -> Path:
-    """A fresh folder next to ``output`` (same file system, so the swap is a rename)."""
-    staging = output.parent / f".{output.name}.building-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    return staging
-
-
-def swap_in(staging: Path, output: Path) -> None:
-    """Replace ``output`` with ``staging``: two renames, the old folder deleted last."""
-    retired = output.parent / f".{output.name}.old-{os.getpid()}"
-    shutil.rmtree(retired, ignore_errors=True)
-    if output.exists():
-        os.replace(output, retired)
-    os.replace(staging, output)
-    shutil.rmtree(retired, ignore_errors=True)
-
-
 def _reset_pelican_log_state(log_filter) -> None:
     """Forget what Pelican's log filter saw in an earlier build of this process; silence only ``log_filter``."""
     from pelican.log import LimitFilter
@@ -134,11 +120,12 @@ def build(
     if publish:
         require_https(str(settings.get("SITEURL", "")))
         settings["ETALASE_PUBLISH"] = True  # placeholders left by the scaffold fail it
-    output = Path(settings["OUTPUT_PATH"]).resolve()
-    staging = staging_dir(output)
-    settings["OUTPUT_PATH"] = str(staging)
+    output = Path(os.path.abspath(settings["OUTPUT_PATH"]))  # not resolve(): it is a symlink to a generation
+    sites = Generations(output)
+    live, target = sites.live(), sites.prepare()
+    settings["OUTPUT_PATH"] = str(target)
     settings["DELETE_OUTPUT_DIRECTORY"] = False
-    settings["ETALASE_PREVIOUS_OUTPUT"] = str(output)
+    settings["ETALASE_PREVIOUS_OUTPUT"] = str(live) if live is not None else ""
     collector = WarningCollector()
     root = logging.getLogger()
     root.addHandler(collector)
@@ -155,42 +142,32 @@ def build(
         if fatal_warnings and collector.messages:
             raise BuildError("warnings are fatal:\n  " + "\n  ".join(collector.messages))
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if load_state(target) is None:  # half written, or never written: nothing worth keeping
+            shutil.rmtree(target, ignore_errors=True)
         raise
     finally:
         root.removeHandler(collector)
         signals.all_generators_finalized.disconnect(remember)
-    work = finish(staging, output, ours[0] if ours else None, conversions() - markdown_before)
+    work = finish(sites, target, ours[0] if ours else None, conversions() - markdown_before)
     if not ours:
         return BuildResult(output, collector.messages)
     return BuildResult(output, collector.messages, ours[0].media.stats(), work, ours[0].today, ours[0].notices)
 
 
-def finish(staging: Path, output: Path, generator: EtalaseGenerator | None, markdown: int = 0) -> BuildWork | None:
-    """Put a successful build in place and remember what it produced.
-
-    When the catalogue generator found the live output described by its build
-    state, only the changed files were staged: they are committed into the live
-    output (each replaced atomically; files no longer produced are deleted).
-    Otherwise the fresh folder replaces the output in one swap.
-    """
+def finish(sites: Generations, target: Path, generator: EtalaseGenerator | None, markdown: int = 0) -> BuildWork | None:
+    """Make the generation this build wrote the live site (unless it found nothing changed); what it did."""
     from .data.catalogue import LAST_LOAD
-    from .outputs.incremental import commit
 
-    writer = generator.outputs if generator is not None else None
-    if writer is None or writer.previous is None:
-        swap_in(staging, output)
-        written, deleted = writer.stats.written + writer.stats.linked if writer else 0, 0
-    else:
-        committed = commit(staging, output, writer.removed(), writer.changed)
-        written, deleted = committed.written, committed.deleted
+    if generator is None or not generator.up_to_date:
+        sites.commit(target)
     if generator is None:
         return None
-    if writer.new is not writer.old:  # else the state on disk already describes this very output
-        writer.new.save(generator.options.build_cache / "state", output)
-    cache = None if generator.up_to_date else LAST_LOAD.get("cache")
-    return BuildWork(writer.previous is not None, generator.render_stats, cache.parsed if cache else 0, markdown,
-                     written, deleted, generator.emit.search_indexed)
+    out = generator.outputs
+    if out is None:  # nothing changed: nothing loaded, rendered or written
+        return BuildWork(True, generator.render_stats, 0, markdown, 0, 0, False)
+    cache = LAST_LOAD.get("cache")
+    return BuildWork(bool(out.old.files), generator.render_stats, cache.parsed if cache else 0, markdown,
+                     out.stats.written + out.stats.linked, out.stats.deleted, generator.search_indexed)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     init_logging(logging.WARNING)
     overrides: dict[str, object] = {}
     if args.output:
-        overrides["OUTPUT_PATH"] = str(args.output.resolve())
+        overrides["OUTPUT_PATH"] = os.path.abspath(args.output)  # the link itself, not the generation it names
     if args.catalogue:
         overrides["ETALASE_CATALOGUE"] = str(args.catalogue.resolve())
     if args.batch is not None:

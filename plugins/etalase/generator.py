@@ -15,21 +15,25 @@ import functools
 import gc
 import hashlib
 import logging
+import os
+import shutil
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from pelican.generators import Generator
 from pelican.plugins import signals
+from pelican.writers import Writer
 
 from .data import certificates
 from .data.catalogue import Catalogue, load_catalogue, paused_gc
 from .data.preview import only_batch
 from .errors import DataError
 from .images.media import Media, photos_of
-from .outputs.emit import EmitStats, publish_media, write_outputs, write_search
-from .outputs.incremental import BuildState, OutputWriter
 from .outputs.producers import collect
+from .outputs.state import Output, drop_state, load_state, save_state, seed
 from .search import thumbnails_of
+from .search.index import BUNDLE, bundle_files
 from .search.records import build_records
 from .settings import Options, read_options, resolve_today
 from .site import templating
@@ -66,24 +70,14 @@ class EtalaseGenerator(Generator):
     def generate_context(self) -> None:
         """Load and validate the catalogue, encode photos, plan the pages; write nothing.
 
-        When nothing the build reads changed since the last build of the same
-        output (:func:`etalase.site.fingerprint.inputs_digest`), nothing is loaded:
-        the output phase then keeps the previous output as it is.
+        When nothing the build reads changed since the build of the live output
+        (:func:`etalase.site.fingerprint.inputs_digest`), nothing is loaded: the
+        output phase then writes nothing and the live site stays as it is.
         """
         self.options = options = read_options(self.settings)
         self.today = resolve_today(options.today)
         today = self.today.date
-        self.live = options.previous_output or Path(self.output_path)
-        self.state = BuildState.load(options.build_cache / "state", self.live)
-        self.inputs = inputs_digest([options.catalogue, Path(str(self.settings.get("PATH", "content")))],
-                                    self.settings_digest(), today)
-        self.up_to_date = bool(self.state.files and self.state.inputs == self.inputs and self.state.shared_context)
-        if self.up_to_date:  # same inputs, same day
-            self.media = Media(options.catalogue, options.image_cache, options.image_widths, "/", options.image_workers)
-            self.context.update(self.state.shared_context)  # what Pelican's own pages (content/*.md) show
-            self.notices = self.state.notices
-            log.info("%s: nothing changed since the last build of %s; today is %s", options.catalogue, self.live,
-                     self.today.describe())
+        if self.unchanged(options):
             return
         catalogue = self.load(options)
         siteurl = str(self.settings.get("SITEURL", "")).rstrip("/")
@@ -113,6 +107,24 @@ class EtalaseGenerator(Generator):
                                 **certificate_globals(today))
         log.info("%s: %d pages planned, today is %s", options.catalogue, len(self.pages), self.today.describe())
 
+    def unchanged(self, options: Options) -> bool:
+        """Read the states of the live output and of the folder this build writes; True when nothing changed."""
+        self.target = Path(self.output_path)
+        self.target_state = load_state(self.target)
+        self.live = live = options.previous_output or self.target
+        self.live_state = live_state = self.target_state if live == self.target else load_state(live)
+        self.inputs = inputs_digest([options.catalogue, Path(str(self.settings.get("PATH", "content")))],
+                                    self.settings_digest(), self.today.date)
+        self.up_to_date = bool(live_state and live_state.inputs == self.inputs and live_state.extra)
+        if self.up_to_date:  # same inputs, same day: Pelican's own pages (content/*.md) get what they show
+            self.media = Media(options.catalogue, options.image_cache, options.image_widths, "/", options.image_workers)
+            self.context.update(live_state.extra["shared_context"])
+            self.notices = live_state.extra["notices"]
+            log.info("%s: nothing changed since the last build of %s; today is %s", options.catalogue, live,
+                     self.today.describe())
+        self.outputs: Output | None = None
+        return self.up_to_date
+
     def load(self, options: Options) -> Catalogue:
         """The validated catalogue (only ``--batch``'s part of it); keeps its notices."""
         try:
@@ -127,49 +139,91 @@ class EtalaseGenerator(Generator):
         return catalogue
 
     def generate_output(self, writer) -> None:
-        """Render the pages whose inputs changed, publish photos, write artifacts and the search index.
+        """Write what changed into the target folder: pages, photos, theme files, artifacts, the search index.
 
-        Pages are rendered like Pelican's writer renders them (same context) but
-        written only when their bytes changed; ``content_written`` still fires
+        Pages are rendered like Pelican's writer renders them (same context) and
+        written only when their inputs changed; ``content_written`` still fires
         for every page, so other plugins see them all.
         """
-        options, target, live, state = self.options, Path(self.output_path), self.live, self.state
+        self.scratch = Path(writer.output_path)
+        signals.finalized.connect(self.adopt)  # what Pelican's writer wrote comes in at the end of the run
         if self.up_to_date:
-            self.outputs = OutputWriter.unchanged(target, live, state)
-            self.render_stats, self.emit = RenderStats(), EmitStats()
+            self.render_stats, self.search_indexed = RenderStats(), False
             return
-        out = OutputWriter(target, live if state.files else None, state)  # no state: build everything
+        if self.target_state is None and self.live_state is not None:  # the other generation, lost: start from live
+            seed(self.live, self.target)
+            self.target_state = self.live_state
+        drop_state(self.target)  # from here until save_state the folder is being written
+        out = self.outputs = Output(self.target, self.target_state)
         marks = Fingerprints(self.catalogue, self.media.photo_keys(), self.site_digest())
         whole = hashlib.sha256(f"{marks.catalogue}{self.site!r}".encode()).hexdigest()  # every page, photo, record
-        workers = worker_count(options.render_workers)
-        producing = None if out.group_fresh("artifacts", whole) else \
+        workers = worker_count(self.options.render_workers)
+        producing = None if out.keep_group("artifacts", whole) else \
             in_background(workers, collect, self.catalogue, self.site)  # open data takes seconds: overlap it
         self.render_stats = render_pages(self.pages, lambda page: marks.page(page, self.sharing.card(page)),
                                          self.render, out, workers)
         if signals.content_written.receivers:  # a context per page only when a plugin listens
             for page in self.pages:
-                signals.content_written.send(str(target / page.file), context=self.page_context(page))
-        self.media.published = publish_media(out, self.media.files())
-        self.emit = EmitStats(self.media.published)
+                signals.content_written.send(str(self.target / page.file), context=self.page_context(page))
+        self.write_media(out)
+        self.write_theme(out)
         if producing is not None:
-            artifacts = producing.result()
-            self.emit.artifacts_written = write_outputs(out, artifacts)
-            out.group("artifacts", whole, [artifact.path for artifact in artifacts])
-        if not out.group_fresh("search", whole):
-            records = build_records(self.catalogue, self.site.today, thumbnails_of(self.media))
-            self.emit.search_indexed = write_search(out, records, options.search_cache)
-            out.group("search", whole, [rel for rel, key in out.new.files.items() if key.startswith("search:")])
-        self.outputs = out
-        out.new.inputs = self.inputs
-        out.new.today, out.new.notices = self.today, self.notices
+            self.write_artifacts(out, producing.result(), whole)
+        self.search_indexed = False
+        if not out.keep_group("search", whole):
+            self.write_search(out, whole)
+
+    def write_media(self, out: Output) -> None:
+        """Photo variants, preview cards and QR codes: hard links to their cache files."""
+        for rel, cached in self.media.files():
+            out.link(rel, cached)
+
+    def write_artifacts(self, out: Output, artifacts: list, key: str) -> None:
+        """The producers' files (sitemap, feeds, calendars, open data), made together from ``key``."""
+        for artifact in artifacts:
+            out.write(artifact.path, artifact.data)
+        out.group("artifacts", key, [artifact.path for artifact in artifacts])
+
+    def write_theme(self, out: Output) -> None:
+        """The theme's static files (``THEME_STATIC_DIR``), through the same write path as everything else."""
+        static = Path(str(self.settings.get("THEME", ""))) / "static"
+        folder = str(self.settings.get("THEME_STATIC_DIR", "theme"))
+        for path in sorted(p for p in static.rglob("*") if p.is_file()):
+            out.write(f"{folder}/{path.relative_to(static).as_posix()}", path.read_bytes())
+
+    def write_search(self, out: Output, key: str) -> None:
+        """Index the search records (Pagefind runs only for records it has not indexed before) and link the bundle."""
+        records = build_records(self.catalogue, self.site.today, thumbnails_of(self.media))
+        found, self.search_indexed = bundle_files(records, self.options.search_cache)
+        files = [(f"{BUNDLE}/{rel}", cached, digest) for rel, cached, digest in found]
+        for rel, cached, digest in files:
+            out.link(rel, cached, digest)
+        out.group("search", key, [rel for rel, _, _ in files])
+
+    def adopt(self, pelican=None) -> None:
+        """Handler of ``finalized``: move what Pelican's writer wrote into the site, then save the target's state."""
+        if pelican is not None and pelican.settings is not self.settings:  # another build's Pelican
+            return
+        signals.finalized.disconnect(self.adopt)
+        out = self.outputs
+        for here, _, names in os.walk(self.scratch):
+            for name in sorted(names):
+                path = os.path.join(here, name)
+                if out is not None:
+                    with open(path, "rb") as handle:
+                        out.write(os.path.relpath(path, self.scratch).replace(os.sep, "/"), handle.read())
+        shutil.rmtree(self.scratch, ignore_errors=True)
+        if out is not None:
+            self.finish(out)
+
+    def finish(self, out: Output) -> None:
+        """Delete what this build no longer makes and save the target folder's state."""
         slim = replace(self.site, pages=(), photo_urls={})
-        out.new.shared_context = {"programme": self.catalogue.programme,
-                                  "sharing": Sharing({}, None, self.sharing.default, slim.url)}
-        if options.previous_output is None:  # a plain ``pelican`` run; etalase.build saves after its commit
-            out.new.save(options.build_cache / "state", target)
-        log.info("%s: %d pages rendered, %d reused; %d photo files, %d other files written", target,
-                 self.render_stats.rendered, self.render_stats.skipped, self.emit.media_linked,
-                 self.emit.artifacts_written)
+        shared = {"programme": self.catalogue.programme, "sharing": Sharing({}, None, self.sharing.default, slim.url)}
+        save_state(self.target, out.finish(self.inputs, {"shared_context": shared, "notices": self.notices}))
+        log.info("%s: %d pages rendered, %d reused; %d files linked, %d written, %d deleted", self.target,
+                 self.render_stats.rendered, self.render_stats.skipped, out.stats.linked, out.stats.written,
+                 out.stats.deleted)
 
     def page_context(self, page: Page) -> dict:
         """What the template of ``page`` sees: Pelican's writer context (``output_file``, …) plus the page's own."""
@@ -210,6 +264,23 @@ def content_pages(context: dict) -> list[PageRef]:
 def get_generators(pelican) -> type[Generator]:
     """Handler of ``get_generators``: add the catalogue generator."""
     return EtalaseGenerator
+
+
+class ScratchWriter(Writer):
+    """Pelican's writer, writing into a scratch folder beside the output: the catalogue generator then moves
+    each file into the site through its own write path (so an unchanged file keeps its mtime, and nothing is
+    ever written through a hard link into the live site)."""
+
+    def __init__(self, output_path, settings=None):
+        path = Path(output_path)  # a generation (".output.a") when etalase.build runs Pelican
+        path.parent.mkdir(parents=True, exist_ok=True)
+        name = path.name if path.name.startswith(".") else f".{path.name}"
+        super().__init__(tempfile.mkdtemp(prefix=f"{name}.pelican-", dir=path.parent), settings)
+
+
+def get_writer(pelican) -> type[Writer]:
+    """Handler of ``get_writer``: Pelican's own pages go through the catalogue generator's write path."""
+    return ScratchWriter
 
 
 def install_templating(generator: Generator) -> None:

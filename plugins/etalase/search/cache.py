@@ -77,9 +77,14 @@ class BundleCache:
         temporary = self.root / f".{key}.{os.getpid()}"
         shutil.rmtree(temporary, ignore_errors=True)
         copy_tree(bundle, temporary)
+        self.adopt(key, temporary)
+
+    def adopt(self, key: str, folder: Path) -> Path:
+        """Move a finished bundle (a folder inside the cache root) in under ``key``; drop old entries; its path."""
         shutil.rmtree(self.root / key, ignore_errors=True)
-        os.replace(temporary, self.root / key)
+        os.replace(folder, self.root / key)
         others = sorted((p for p in self.root.iterdir() if p.is_dir() and p.name != key and not p.name.startswith(".")),
                         key=lambda p: p.stat().st_mtime, reverse=True)
         for old in others[self.keep:]:
             shutil.rmtree(old, ignore_errors=True)
+        return self.root / key

@@ -19,6 +19,7 @@ import asyncio
 import base64
 import functools
 import gzip
+import hashlib
 import json
 import logging
 import os
@@ -207,6 +208,58 @@ def _fresh_bundle(records: Sequence[SearchRecord], staging: Path) -> None:
     prune(staging)
 
 
+def _check(records: Sequence[SearchRecord]) -> None:
+    """Refuse records Pagefind would merge or that take the sentinel's place."""
+    urls = [record.url for record in records]
+    if len(set(urls)) != len(urls):
+        raise SearchError("two search records share a URL")
+    if SENTINEL_URL in urls:
+        raise SearchError(f"{SENTINEL_URL} is the sentinel's URL; no record may use it")
+
+
+def cached_bundle(records: Sequence[SearchRecord], cache_dir: Path) -> tuple[Path, bool]:
+    """The finished bundle of ``records`` in the cache folder, and whether Pagefind had to run to make it."""
+    _check(records)
+    cache, key = BundleCache(cache_dir), bundle_key(records)
+    found = cache.get(key)
+    if found is not None:
+        return found, False
+    started = time.perf_counter()
+    cache.root.mkdir(parents=True, exist_ok=True)
+    staging = cache.root / f".{key}.building-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        _fresh_bundle(records, staging)
+        bundle = cache.adopt(key, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    files, size = bundle_size(bundle)
+    log.info("%s: %d search records, %d files (%d KB) in %.1f s", bundle, len(records), files, size // 1024,
+             time.perf_counter() - started)
+    return bundle, True
+
+
+def bundle_files(records: Sequence[SearchRecord], cache_dir: Path) -> tuple[list[tuple[str, str, str]], bool]:
+    """Every file of the bundle of ``records`` as ``(path in the bundle, cached file, hash of its bytes)``, and
+    whether Pagefind ran.
+
+    The hash is the file's key in the output: most of a new bundle (fragments, wasm, script) is byte for byte
+    the last one's, and a build need not link those again.
+    """
+    folder, indexed = cached_bundle(records, cache_dir)
+    bundle = os.fspath(folder)
+    found = []
+    for here, _, names in os.walk(bundle):
+        rel = os.path.relpath(here, bundle).replace(os.sep, "/")
+        for name in names:
+            path = os.path.join(here, name)
+            with open(path, "rb") as handle:
+                digest = hashlib.sha256(handle.read()).hexdigest()
+            found.append((name if rel == "." else f"{rel}/{name}", path, digest))
+    return sorted(found), indexed
+
+
 def write_index(records: Sequence[SearchRecord], output_dir: Path, cache_dir: Path | None = None,
                 key: str | None = None) -> IndexStats:
     """Index ``records`` into ``output_dir/pagefind/``, reusing the cached bundle when the records are unchanged.
@@ -216,11 +269,7 @@ def write_index(records: Sequence[SearchRecord], output_dir: Path, cache_dir: Pa
     """
     started = time.perf_counter()
     output_dir = Path(output_dir).resolve()
-    urls = [record.url for record in records]
-    if len(set(urls)) != len(urls):
-        raise SearchError("two search records share a URL")
-    if SENTINEL_URL in urls:
-        raise SearchError(f"{SENTINEL_URL} is the sentinel's URL; no record may use it")
+    _check(records)
     cache = BundleCache(cache_dir) if cache_dir is not None else None
     key = key or bundle_key(records)
     staging = output_dir / f".{BUNDLE}.building-{os.getpid()}"

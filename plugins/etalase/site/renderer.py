@@ -1,7 +1,7 @@
 """Render the planned pages: only those whose fingerprint changed, on every core when there are many.
 
-:func:`render_pages` asks the :class:`~etalase.outputs.incremental.OutputWriter` which
-pages the previous output already has with the same fingerprint, renders the
+:func:`render_pages` asks the :class:`~etalase.outputs.state.Output` which
+pages the generation it writes into already has with the same fingerprint, renders the
 others and writes the ones whose bytes changed. With more than one worker and
 at least :data:`PARALLEL_MIN` pages to render, pages are rendered in worker
 processes forked from the build (they inherit the catalogue and the Jinja
@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..outputs.incremental import OutputWriter
+from ..outputs.state import Output
 from .pages import Page
 
 #: Fewer pages than this are rendered in the build process (forking costs about as much as 200 pages).
@@ -52,7 +52,7 @@ def worker_count(setting: int | None) -> int:
     return setting or os.cpu_count() or 1
 
 
-def render_pages(pages: Sequence[Page], fingerprint: Callable[[Page], str], render: Render, writer: OutputWriter,
+def render_pages(pages: Sequence[Page], fingerprint: Callable[[Page], str], render: Render, writer: Output,
                  workers: int = 1) -> RenderStats:
     """Render and write every page whose fingerprint changed; return what was done."""
     todo = [page for page in pages if not writer.fresh(page.file, fingerprint(page))]
@@ -67,7 +67,7 @@ def render_pages(pages: Sequence[Page], fingerprint: Callable[[Page], str], rend
     return stats
 
 
-def _render_serial(todo: Sequence[Page], render: Render, writer: OutputWriter) -> tuple[int, int]:
+def _render_serial(todo: Sequence[Page], render: Render, writer: Output) -> tuple[int, int]:
     """Render in this process; ``(written, unchanged)``."""
     written = unchanged = 0
     for page in todo:
@@ -79,18 +79,18 @@ def _render_serial(todo: Sequence[Page], render: Render, writer: OutputWriter) -
 
 
 #: What forked workers render: set just before the pool starts, inherited by the children.
-_JOB: tuple[Sequence[Page], Render, OutputWriter] | None = None
+_JOB: tuple[Sequence[Page], Render, Output] | None = None
 
 
 def _render_chunk(start: int, stop: int) -> tuple[int, int, list[str]]:
     """Render pages ``start:stop`` of the job in a worker; ``(written, unchanged, files)``."""
     todo, render, writer = _JOB
-    child = writer.child()
+    child = Output(writer.folder, None)  # writes files only: the state is the parent's
     written, unchanged = _render_serial(todo[start:stop], render, child)
     return written, unchanged, child.changed
 
 
-def _render_parallel(todo: Sequence[Page], render: Render, writer: OutputWriter, workers: int) -> tuple[int, int]:
+def _render_parallel(todo: Sequence[Page], render: Render, writer: Output, workers: int) -> tuple[int, int]:
     """Render in forked workers, which write their files; sum their counters."""
     global _JOB
     _JOB = (todo, render, writer)
