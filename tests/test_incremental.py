@@ -73,9 +73,10 @@ def test_second_build_with_nothing_changed_builds_nothing(site, data):
 
 
 def test_editing_one_product_rebuilds_only_the_pages_that_show_it(site, data):
-    site(data)
+    before = tree(site(data).output)
     edit(data, SELLER, "Syal Batik Cap", "Syal Batik Cap Sutra")
-    work = site(data).work
+    result = site(data)
+    work, after = result.work, tree(result.output)
     rendered = set(work.pages.files)
     assert {"produk/syal-batik-cap/index.html", "eksibitor/batik-rawamangun/index.html",
             "produk/kain-batik-tulis-ondel-ondel/index.html"} <= rendered  # its page, its seller, its sibling
@@ -83,7 +84,22 @@ def test_editing_one_product_rebuilds_only_the_pages_that_show_it(site, data):
     assert not any(f.startswith(("produk/kopi-", "eksibitor/kopi-", "eksibitor/bank-")) for f in rendered)
     assert len(rendered) < work.pages.planned / 2
     assert work.records_parsed == 1 and work.search_indexed  # the name is searchable
-    assert 0 < work.files_written <= len(rendered) + 10
+    changed = {rel for rel, data in after.items() if before.get(rel) != data}
+    assert work.files_written == len(changed) > 0  # exactly the files whose bytes changed, nothing else
+    assert work.files_deleted == len(set(before) - set(after))
+
+
+def test_editing_what_no_card_shows_renders_exactly_that_products_page(site, data):
+    site(data)
+    path = data / SELLER
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: syal-batik-cap")
+    at = text.index("    satuan:", start)  # min_pesan goes after the unit: a field only the product page shows
+    line_end = text.index("\n", at)
+    path.write_text(text[: line_end + 1] + "    min_pesan: 7\n" + text[line_end + 1:], encoding="utf-8")
+    work = site(data).work
+    assert work.pages.files == ["produk/syal-batik-cap/index.html"]
+    assert not work.search_indexed  # the minimum order is not searchable: the same records, the same bundle
 
 
 def test_an_edited_build_is_byte_identical_to_a_cold_build_of_the_same_data(site, data):
@@ -92,6 +108,28 @@ def test_an_edited_build_is_byte_identical_to_a_cold_build_of_the_same_data(site
     incremental = site(data).output
     cold = site(data, "cold").output
     assert tree(incremental) == tree(cold)
+
+
+#: Edits of each kind of thing a page shows: every incremental build must equal a cold build of the same data.
+EDITS = {
+    "a price (cards, product page, open data)": (SELLER, "    harga: 150000", "    harga: 175000"),
+    "a photo's alt text (cards)": (SELLER, "alt: Syal batik cap bermotif tumpal", "alt: Syal tumpal biru"),
+    "a seller's name (every card of theirs)": (SELLER, "nama: Batik Rawamangun\n", "nama: Batik Rawamangun Jaya\n"),
+    "a seller's contact (its pages)": (SELLER, "email: halo@batik-contoh.id", "email: sapa@batik-contoh.id"),
+    "a batch title": ("batch/batch-8.yaml", "judul: Business Matching Batch 8", "judul: Business Matching Ke-8"),
+    "a batch's exhibitors": ("batch/batch-8.yaml", "  - batik-rawamangun\n", ""),
+    "a certificate's expiry (status as of today)": (SELLER, "      persen: 20\n",
+                                                    "      persen: 20\n      berlaku_sampai: 2023-01-01\n"),
+}
+
+
+@pytest.mark.parametrize("change", EDITS.values(), ids=EDITS.keys())
+def test_every_kind_of_edit_gives_what_a_cold_build_gives(site, data, change):
+    site(data)
+    edit(data, *change)
+    incremental = site(data)
+    assert 0 < incremental.work.pages.rendered < incremental.work.pages.planned
+    assert tree(incremental.output) == tree(site(data, "cold").output)
 
 
 def test_a_removed_product_loses_its_page(site, data):

@@ -37,10 +37,10 @@ from .search.index import BUNDLE, bundle_files
 from .search.records import build_records
 from .settings import Options, read_options, resolve_today
 from .site import templating
-from .site.fingerprint import Fingerprints, folder_digest, inputs_digest, settings_digest
 from .site.pages import Page, PageRef, SiteInfo, refs
 from .site.plan import plan_pages
 from .site.renderer import RenderStats, in_background, render_pages, worker_count
+from .site.sources import Sources, folder_digest, inputs_digest, settings_digest
 from .site.templating import Memo
 from .social.cards import card_specs
 from .social.head import Context, Sharing, page_heads
@@ -71,7 +71,7 @@ class EtalaseGenerator(Generator):
         """Load and validate the catalogue, encode photos, plan the pages; write nothing.
 
         When nothing the build reads changed since the build of the live output
-        (:func:`etalase.site.fingerprint.inputs_digest`), nothing is loaded: the
+        (:func:`etalase.site.sources.inputs_digest`), nothing is loaded: the
         output phase then writes nothing and the live site stays as it is.
         """
         self.options = options = read_options(self.settings)
@@ -155,12 +155,12 @@ class EtalaseGenerator(Generator):
             self.target_state = self.live_state
         drop_state(self.target)  # from here until save_state the folder is being written
         out = self.outputs = Output(self.target, self.target_state)
-        marks = Fingerprints(self.catalogue, self.media.photo_keys(), self.site_digest())
-        whole = hashlib.sha256(f"{marks.catalogue}{self.site!r}".encode()).hexdigest()  # every page, photo, record
+        sources = Sources(self.catalogue, self.media.photo_keys(), self.site_digest(), self.site.today)
+        whole = hashlib.sha256(f"{sources.whole}{self.site!r}".encode()).hexdigest()  # every page, photo, record
         workers = worker_count(self.options.render_workers)
         producing = None if out.keep_group("artifacts", whole) else \
             in_background(workers, collect, self.catalogue, self.site)  # open data takes seconds: overlap it
-        self.render_stats = render_pages(self.pages, lambda page: marks.page(page, self.sharing.card(page)),
+        self.render_stats = render_pages(self.pages, lambda page: sources.key(page, self.sharing.card(page)),
                                          self.render, out, workers)
         if signals.content_written.receivers:  # a context per page only when a plugin listens
             for page in self.pages:
@@ -237,7 +237,7 @@ class EtalaseGenerator(Generator):
         return self.get_template(page.template).render(self.page_context(page))
 
     def site_digest(self) -> str:
-        """What every page's fingerprint shares: templates and theme, settings, today."""
+        """What every page's key shares: templates and theme, settings, today."""
         return self.settings_digest() + self.site.today.isoformat()
 
     def settings_digest(self) -> str:

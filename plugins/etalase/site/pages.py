@@ -76,6 +76,8 @@ class Page:
     record_id: str = ""
     context: Mapping[str, object] = field(default_factory=dict)
     pagination: Pagination | None = None
+    #: What the page shows, declared by the plan (:mod:`etalase.site.sources`): its key is made from these.
+    sources: tuple[str, ...] = ()
 
     @property
     def indexable(self) -> bool:

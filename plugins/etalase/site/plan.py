@@ -16,6 +16,7 @@ from ..errors import BuildError
 from ..search.page import search_context
 from . import urls
 from .pages import Page, Pagination, paginate
+from .sources import batches, cards, facts, product, seller, sellers
 from .strings import T
 
 #: Certified listings: slug -> test(listing, today). Each lapses with its certificate.
@@ -47,17 +48,15 @@ def home_page(catalogue: Catalogue, today: dt.date, featured: int) -> Page:
     """The home page: current or next batch, figures, featured products, ways to browse."""
     current = catalogue.current_batch(today)
     chosen = by_name([item for item in catalogue.listings if item.product.featured])[:featured]
+    browse = browse_context(catalogue, today)
+    status = batch_status(current, today) if current else None
     return Page(
         url=urls.HOME,
         template="home",
         kind="home",
         title=catalogue.programme.name,
-        context={
-            "batch": current,
-            "status": batch_status(current, today) if current else None,
-            "featured": chosen,
-            **browse_context(catalogue, today),
-        },
+        context={"batch": current, "status": status, "featured": chosen, **browse},
+        sources=(*batches([current] if current else []), *cards(chosen), facts(status), browse_facts(browse)),
     )
 
 
@@ -76,10 +75,16 @@ def browse_context(catalogue: Catalogue, today: dt.date) -> dict[str, object]:
     }
 
 
+def browse_facts(browse: dict[str, object]) -> str:
+    """The counts a browse context shows, as a source (what they count is vocabulary, which every page shares)."""
+    return facts([[row[-1] for row in browse[group]] for group in ("categories", "cities", "certified")])
+
+
 def batch_pages(catalogue: Catalogue, today: dt.date, per_page: int) -> list[Page]:
     """The batch index and every batch, its products paginated."""
     statuses = [(b, batch_status(b, today)) for b in reversed(catalogue.batches)]
-    pages = [Page(urls.index(urls.BATCH), "batches", "batch-index", T.batches_title, context={"batches": statuses})]
+    pages = [Page(urls.index(urls.BATCH), "batches", "batch-index", T.batches_title, context={"batches": statuses},
+                  sources=(*batches(catalogue.batches), facts([status for _, status in statuses])))]
     for batch in catalogue.batches:
         people = catalogue.participants_of(batch)
         context = {
@@ -90,8 +95,12 @@ def batch_pages(catalogue: Catalogue, today: dt.date, per_page: int) -> list[Pag
             "city": catalogue.cities.get(batch.venue.city),
         }
 
-        def make(url: str, title: str, chunk: list, pagination: Pagination, batch=batch, context=context) -> Page:
-            return Page(url, "batch", "batch", title, batch.id, {**context, "items": chunk}, pagination)
+        shows = (*batches([batch]), *sellers(people), facts(context["status"]))
+
+        def make(url: str, title: str, chunk: list, pagination: Pagination, batch=batch, context=context,
+                 shows=shows) -> Page:
+            return Page(url, "batch", "batch", title, batch.id, {**context, "items": chunk}, pagination,
+                        (*shows, *cards(chunk)))
 
         shown = by_name(catalogue.listings_in_batch(batch))
         pages += paginate(urls.batch(batch.id), shown, per_page, make, batch.title)
@@ -102,7 +111,8 @@ def qr_sheet_pages(catalogue: Catalogue) -> list[Page]:
     """A printable sheet of booth QR codes per batch, one per exhibitor and school (not indexed)."""
     return [
         Page(urls.batch_qr_sheet(batch.id), "qr_sheet", "qr-sheet", T.qr_sheet_title.format(batch=batch.title),
-             batch.id, {"batch": batch, "people": [(p, owner_kind(p)) for p in catalogue.participants_of(batch)]})
+             batch.id, {"batch": batch, "people": [(p, owner_kind(p)) for p in catalogue.participants_of(batch)]},
+             sources=(*batches([batch]), *sellers(catalogue.participants_of(batch))))
         for batch in catalogue.batches
     ]
 
@@ -118,7 +128,8 @@ def participant_pages(catalogue: Catalogue, per_page: int) -> list[Page]:
 
         def make(url: str, title: str, chunk: list, pagination: Pagination, kind=kind, intro=intro) -> Page:
             rows = [(p, kind, participant_label(p), len(catalogue.listings_of(p))) for p in chunk]
-            return Page(url, "participants", f"{kind}-index", title, "", {"rows": rows, "intro": intro}, pagination)
+            return Page(url, "participants", f"{kind}-index", title, "", {"rows": rows, "intro": intro}, pagination,
+                        (*sellers(chunk), facts([row[3] for row in rows])))
 
         pages += paginate(urls.index(kind), ordered, per_page, make, title)
         pages += [participant_page(catalogue, p) for p in ordered]
@@ -133,6 +144,7 @@ def participant_label(participant: Participant) -> str:
 def participant_page(catalogue: Catalogue, participant: Participant) -> Page:
     """One exhibitor or school with its products, batches and contacts."""
     kind = owner_kind(participant)
+    items, shown_at = by_name(catalogue.listings_of(participant)), catalogue.batches_of(participant)
     return Page(
         url=urls.record(kind, participant.id),
         template="participant",
@@ -143,11 +155,12 @@ def participant_page(catalogue: Catalogue, participant: Participant) -> Page:
             "participant": participant,
             "is_school": kind == urls.SCHOOL,
             "label": participant_label(participant),
-            "items": by_name(catalogue.listings_of(participant)),
-            "batches": catalogue.batches_of(participant),
+            "items": items,
+            "batches": shown_at,
             "city": catalogue.cities[participant.city],
             "district": catalogue.district_name(participant.city, participant.district),
         },
+        sources=(seller(participant), *cards(items), *batches(shown_at)),
     )
 
 
@@ -155,7 +168,8 @@ def product_pages(catalogue: Catalogue, per_page: int) -> list[Page]:
     """The paginated index of every product and one page per product."""
 
     def make(url: str, title: str, chunk: list, pagination: Pagination) -> Page:
-        return Page(url, "listing", "product-index", title, "", {"items": chunk, "intro": T.products_intro}, pagination)
+        return Page(url, "listing", "product-index", title, "", {"items": chunk, "intro": T.products_intro}, pagination,
+                    cards(chunk))
 
     ordered = by_name(catalogue.listings)
     shelves: dict[int, list[Listing]] = {}  # each seller's products in reading order, sorted once per seller
@@ -169,7 +183,7 @@ def product_pages(catalogue: Catalogue, per_page: int) -> list[Page]:
 def product_page(catalogue: Catalogue, item: Listing, shelf: list[Listing]) -> Page:
     """One product with its seller, certificates and contact links; ``shelf`` is its seller's products by name."""
     owner = item.owner
-    siblings = [other for other in shelf if other.id != item.id]
+    more = [other for other in shelf if other.id != item.id][:MORE_FROM_SELLER]
     return Page(
         url=urls.product(item.id),
         template="product",
@@ -184,19 +198,22 @@ def product_page(catalogue: Catalogue, item: Listing, shelf: list[Listing]) -> P
             "category": catalogue.categories[item.product.category],
             "city": catalogue.cities[owner.city],
             "district": catalogue.district_name(owner.city, owner.district),
-            "more": siblings[:MORE_FROM_SELLER],
+            "more": more,
         },
+        sources=(product(item), seller(owner), *cards(more), *batches(item.batches)),
     )
 
 
 def group_pages(catalogue: Catalogue, per_page: int, today: dt.date) -> list[Page]:
     """Indexes and paginated listings per category, per city and per certification (as of ``today``)."""
     browse = browse_context(catalogue, today)
+    counts = (browse_facts(browse),)
     pages: list[Page] = [
-        Page(urls.index(urls.CATEGORY), "categories", "category-index", T.categories_title, context=browse),
-        Page(urls.index(urls.CITY), "cities", "city-index", T.cities_title, context=browse),
+        Page(urls.index(urls.CATEGORY), "categories", "category-index", T.categories_title, context=browse,
+             sources=counts),
+        Page(urls.index(urls.CITY), "cities", "city-index", T.cities_title, context=browse, sources=counts),
         Page(urls.index(urls.CERTIFICATION), "certifications", "certification-index", T.certifications_title,
-             context=browse),
+             context=browse, sources=counts),
     ]
     by_category = catalogue.listings_by(lambda item: item.product.category)
     for category in catalogue.categories.values():
@@ -205,10 +222,10 @@ def group_pages(catalogue: Catalogue, per_page: int, today: dt.date) -> list[Pag
                           T.category_title.format(name=category.name), urls.CATEGORY, category.id, intro)
     by_city = catalogue.listings_by(lambda item: item.owner.city)
     for city in catalogue.cities.values():
-        sellers = [p for p in [*catalogue.exhibitors.values(), *catalogue.schools.values()] if p.city == city.id]
-        sellers.sort(key=lambda p: (p.name.casefold(), p.id))
+        in_city = [p for p in [*catalogue.exhibitors.values(), *catalogue.schools.values()] if p.city == city.id]
+        in_city.sort(key=lambda p: (p.name.casefold(), p.id))
         pages += _listing(urls.city(city.id), by_city.get(city.id, []), per_page, T.city_title.format(name=city.name),
-                          urls.CITY, city.id, "", {"sellers": sellers, "city": city})
+                          urls.CITY, city.id, "", {"sellers": in_city, "city": city}, sellers(in_city))
     for slug, test in CERTIFIED_FILTERS.items():
         key = slug.replace("-", "_")
         pages += _listing(urls.certified(slug), [i for i in catalogue.listings if test(i, today)], per_page,
@@ -217,12 +234,12 @@ def group_pages(catalogue: Catalogue, per_page: int, today: dt.date) -> list[Pag
 
 
 def _listing(base: str, items: list[Listing], per_page: int, title: str, kind: str, record_id: str, intro: str,
-             extra: dict | None = None) -> list[Page]:
-    """A paginated product listing of one group."""
+             extra: dict | None = None, shows: tuple[str, ...] = ()) -> list[Page]:
+    """A paginated product listing of one group; ``shows``: the sources it shows besides its cards."""
 
     def make(url: str, numbered: str, chunk: list, pagination: Pagination) -> Page:
         context = {"items": chunk, "intro": intro, **(extra or {})}
-        return Page(url, "listing", kind, numbered, record_id, context, pagination)
+        return Page(url, "listing", kind, numbered, record_id, context, pagination, (*shows, *cards(chunk)))
 
     return paginate(base, by_name(items), per_page, make, title, T.page_label)
 
@@ -239,17 +256,19 @@ def redirect_pages(catalogue: Catalogue) -> list[Page]:
     for item in catalogue.listings:
         moved += [(urls.product(old), urls.product(item.id), item.product.name) for old in item.product.old_ids]
     return [
-        Page(old, "redirect", "redirect", T.redirect_title, "", {"target": new, "target_title": name})
+        Page(old, "redirect", "redirect", T.redirect_title, "", {"target": new, "target_title": name},
+             sources=(facts((new, name)),))
         for old, new, name in sorted(moved)
     ]
 
 
 def plan_pages(catalogue: Catalogue, today: dt.date, per_page: int = 24, featured: int = 8) -> list[Page]:
     """Every page of the site, in a fixed order; two pages at one URL is a BuildError."""
+    searching, browse = search_context(catalogue, today), browse_context(catalogue, today)
     pages = [
         home_page(catalogue, today, featured),
-        Page(urls.SEARCH, "search", "search", T.search_title, context=search_context(catalogue, today)),
-        Page(urls.NOT_FOUND, "404", "404", T.not_found_title, context=browse_context(catalogue, today)),
+        Page(urls.SEARCH, "search", "search", T.search_title, context=searching, sources=(facts(searching),)),
+        Page(urls.NOT_FOUND, "404", "404", T.not_found_title, context=browse, sources=(browse_facts(browse),)),
         *batch_pages(catalogue, today, per_page),
         *qr_sheet_pages(catalogue),
         *participant_pages(catalogue, per_page),
