@@ -1,0 +1,94 @@
+"""Set and remove values in a round-trip YAML document, keeping everything else where it was.
+
+A new key goes where the record's model orders it among the keys already
+there; a mapping or list item emptied by a removal goes too (except
+``kontak``, which every exhibitor has). Values are written as text, a text of
+several lines as a ``|`` block.
+"""
+
+from __future__ import annotations
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from ...data.loader import keys_at
+from ...data.models import Exhibitor
+from .yamltext import EXHIBITOR_ORDER, scalar
+
+KEEP_EMPTY = {("kontak",)}
+
+
+def value_at(document: object, path: tuple) -> object:
+    """The value at ``path``, or None."""
+    node = document
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _order(record_path: tuple) -> list[str]:
+    return list(EXHIBITOR_ORDER) if not record_path else keys_at(Exhibitor, record_path)
+
+
+def _insert(mapping: CommentedMap, key: str, value: object, record_path: tuple) -> None:
+    """Put ``key`` before the first key the model orders after it."""
+    order = _order(record_path)
+    rank = order.index(key) if key in order else len(order)
+    for position, existing in enumerate(mapping):
+        if (order.index(existing) if existing in order else len(order)) > rank:
+            mapping.insert(position, key, value)
+            return
+    mapping[key] = value
+
+
+def _written(value: str | dict) -> object:
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            if item is not None:
+                mapping[key] = scalar(item)
+        return mapping
+    return scalar(value)
+
+
+def put(document: CommentedMap, path: tuple, value: str | dict, base: tuple = ()) -> None:
+    """Set ``path`` (inside the record at ``base``) to ``value``, making the mappings and items on the way."""
+    node = document
+    for depth, part in enumerate(path[:-1]):
+        following = path[depth + 1]
+        here = (*base, *path[:depth])
+        if isinstance(node, list):
+            if part >= len(node):
+                node.append(CommentedMap())
+            node = node[part]
+            continue
+        if part not in node or node[part] is None:
+            child = CommentedSeq() if isinstance(following, int) else CommentedMap()
+            if part in node:
+                node[part] = child
+            else:
+                _insert(node, part, child, here)
+        node = node[part]
+    last = path[-1]
+    if isinstance(node, list):
+        if last >= len(node):
+            node.append(_written(value))
+        else:
+            node[last] = _written(value)
+    elif last in node:
+        node[last] = _written(value)
+    else:
+        _insert(node, last, _written(value), (*base, *path[:-1]))
+
+
+def remove(document: CommentedMap, path: tuple, base: tuple = ()) -> None:
+    """Remove ``path``, then every mapping or item above it that is left empty."""
+    parent, last = value_at(document, path[:-1]), path[-1]
+    in_list = isinstance(parent, list) and isinstance(last, int) and last < len(parent)
+    if not (in_list or isinstance(parent, dict) and last in parent):
+        return
+    del parent[last]
+    if len(path) > 1 and not parent and (*base, *path[:-1]) not in KEEP_EMPTY:
+        remove(document, path[:-1], base)

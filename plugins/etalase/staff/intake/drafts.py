@@ -1,0 +1,196 @@
+"""One exhibitor file as the sheet would leave it: a new record, or an existing one with the sheet's changes.
+
+A draft knows which values it changes in an existing record (shown as a diff,
+and refused without ``--perbarui`` when a person edited the file), which
+products it adds, the text it would write, and which cell each path of the
+record came from (so that a problem the validator finds is told at its cell).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic_core import PydanticCustomError
+from ruamel.yaml.comments import CommentedMap
+
+from ...data.fieldtypes import check_slug
+from ...data.loader import LoadResult
+from ...data.messages import shown
+from ...data.models import Categories, Exhibitor, Regions
+from .columns import EXHIBITOR, PRODUCT, RECORD_ID, Column, column_at
+from .documents import put, remove, value_at
+from .leaves import Leaf, leaves, origins
+from .rows import NAME, CellRef, Group, Problem, ProductRow, Reading, derived_id
+from .yamltext import dump_text, finish_new, load_text, marked, space_new_product, unedited
+
+
+@dataclass(frozen=True)
+class Change:
+    """A value the sheet changes in an existing record (``old`` or ``new`` None: added or removed)."""
+
+    path: tuple
+    old: object
+    new: object
+    ref: CellRef
+    product: str = ""
+
+
+@dataclass
+class Draft:
+    """One exhibitor file as the import would write it."""
+
+    record_id: str
+    rel: str
+    group: Group
+    document: CommentedMap
+    original: str | None = None
+    changes: list[Change] = field(default_factory=list)
+    added: list[tuple[str, int]] = field(default_factory=list)
+    origin: dict[tuple, CellRef] = field(default_factory=dict)
+    text: str = ""
+    seen: set = field(default_factory=set)
+
+    @property
+    def is_new(self) -> bool:
+        """Whether the file does not exist yet."""
+        return self.original is None
+
+    @property
+    def edited(self) -> bool:
+        """Whether a person changed the existing file since the importer wrote it (or it never did)."""
+        return self.original is not None and not unedited(self.original)
+
+    @property
+    def touched(self) -> bool:
+        """Whether the file changes at all."""
+        return self.original is None or self.text != self.original
+
+
+class Vocabulary:
+    """IDs of categories, cities and districts, and the IDs their names stand for."""
+
+    def __init__(self, result: LoadResult):
+        self.names: dict[str, dict[str, str]] = {"kategori": {}, "kota": {}, "kecamatan": {}}
+        categories, regions = result.single(Categories), result.single(Regions)
+        for item in categories.categories if categories else ():
+            self._add("kategori", item.id, item.name)
+        for city in regions.cities if regions else ():
+            self._add("kota", city.id, city.name)
+            for district in city.districts:
+                self._add("kecamatan", district.id, district.name)
+
+    def _add(self, kind: str, item_id: str, name: str) -> None:
+        self.names[kind][item_id] = item_id
+        self.names[kind].setdefault(" ".join(name.split()).casefold(), item_id)
+
+    def id_of(self, column: Column, text: str | None) -> str | None:
+        """The ID a vocabulary cell means: the ID itself, or the ID of the name typed."""
+        if text is None or column.vocabulary is None:
+            return text
+        return self.names[column.vocabulary].get(" ".join(text.split()).casefold(), text)
+
+
+def _by_name(result: LoadResult) -> dict[str, Exhibitor]:
+    return {" ".join(r.name.split()).casefold(): r for r in result.records(Exhibitor)}
+
+
+def record_id(reading: Reading, group: Group, result: LoadResult) -> tuple[str | None, Problem | None]:
+    """The exhibitor's ID: as given, else the existing record of that name, else made from the name."""
+    given, name = group.values.get(RECORD_ID), group.values.get(NAME)
+    column = column_at(EXHIBITOR, RECORD_ID if given else NAME)
+    ref = reading.ref(column, group.rows.get(column.path, group.first_row))
+    if not given and name and (found := _by_name(result).get(" ".join(name.split()).casefold())):
+        return found.id, None
+    try:
+        return check_slug(given if given else derived_id(name)), None
+    except PydanticCustomError as exc:
+        message = exc.message() if given else (f"tidak ada ID yang bisa dibuat dari nama {shown(name)}: isi kolom "
+                                               "\"ID eksibitor\"")
+        return None, Problem(exc.type, message, ref)
+
+
+def _product_id(row: ProductRow, existing: list) -> str | None:
+    given, name = row.values.get(("id",)), row.values.get(("nama",))
+    if given:
+        return given
+    folded = " ".join((name or "").split()).casefold()
+    for product in existing:
+        if isinstance(product, dict) and " ".join(str(product.get("nama", "")).split()).casefold() == folded:
+            return str(product.get("id"))
+    return derived_id(name) or None
+
+
+def _vocabulary_ids(values: dict[tuple, str | None], group: str, vocabulary: Vocabulary) -> dict:
+    return {path: vocabulary.id_of(column_at(group, path), text) if path != RECORD_ID else text
+            for path, text in values.items()}
+
+
+def make_draft(reading: Reading, group: Group, record: str, root: Path, vocabulary: Vocabulary) -> Draft:
+    """Apply one exhibitor's rows to its file (or to a new record) and work out what changes."""
+    rel = f"eksibitor/{record}.yaml"
+    path = Path(root) / rel
+    original = path.read_text(encoding="utf-8") if path.is_file() else None
+    document = load_text(original) if original is not None else CommentedMap()
+    draft = Draft(record, rel, group, document, original)
+    values = _vocabulary_ids(group.values, EXHIBITOR, vocabulary)
+    rows = {**group.rows, "<first>": group.first_row}
+    draft.origin = origins(reading, EXHIBITOR, values, rows)
+    _apply(draft, leaves(reading, EXHIBITOR, values, rows), ())
+    if "kontak" not in document:
+        put(document, ("kontak",), {})
+    for row in group.products:
+        _add_product(reading, draft, row, vocabulary)
+    draft.text = _text(draft)
+    return draft
+
+
+def _apply(draft: Draft, found: list[Leaf], prefix: tuple, product: str = "", track: bool = True) -> None:
+    """Set or remove each leaf that differs from the record; note the change when the record existed."""
+    for leaf in found:
+        path = (*prefix, *leaf.path)
+        old = value_at(draft.document, path)
+        if leaf.same(old):
+            continue
+        if leaf.value is None:
+            remove(draft.document, path)
+        else:
+            put(draft.document, path, leaf.value)
+        if track and not draft.is_new:
+            draft.changes.append(Change(path, _shown(old), _shown(leaf.value), leaf.ref, product))
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: str(item) for key, item in value.items()}
+    return None if value is None else str(value)
+
+
+def _add_product(reading: Reading, draft: Draft, row: ProductRow, vocabulary: Vocabulary) -> None:
+    products = draft.document.get("produk")
+    existing = list(products) if isinstance(products, list) else []
+    product_id = _product_id(row, existing)
+    values = _vocabulary_ids(row.values, PRODUCT, vocabulary)
+    index = next((n for n, item in enumerate(existing) if isinstance(item, dict) and product_id is not None
+                  and str(item.get("id", "")).casefold() == product_id.casefold()), None)
+    track = index is not None and product_id not in draft.seen
+    if not track:  # a new product, or the same ID twice in the sheet (then told as a duplicate ID)
+        index = len(existing)
+        put(draft.document, ("produk", index, "id") if product_id else ("produk", index), product_id or {})
+        draft.added.append((product_id or "", row.row))
+        if not draft.is_new:
+            space_new_product(draft.document["produk"], index)
+    draft.seen.add(product_id)
+    draft.origin.update(origins(reading, PRODUCT, values, row.row, ("produk", index)))
+    draft.origin[("produk", index)] = CellRef(row.row)
+    _apply(draft, [leaf for leaf in leaves(reading, PRODUCT, values, row.row) if leaf.path != ("id",)],
+           ("produk", index), product_id or "", track)
+
+
+def _text(draft: Draft) -> str:
+    if draft.is_new:
+        return finish_new(draft.document)
+    text = dump_text(draft.document)
+    if text == draft.original:
+        return text
+    return marked(text) if unedited(draft.original) else text
