@@ -13,8 +13,9 @@ from __future__ import annotations
 import typing
 from dataclasses import dataclass
 from functools import cache
+from typing import Annotated
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from ...data import fieldtypes
@@ -78,6 +79,16 @@ class Column:
     required: bool
     choices: tuple[str, ...] = ()
 
+    def same(self, old: object, new: object) -> bool:
+        """Whether two texts of this column mean the same value (``45.000`` is ``45000``), else are equal."""
+        if old is None or new is None:
+            return old is new
+        try:
+            adapter = _adapter(self.group, ("harga",) if self.path == PRICE_TO else self.path)
+            return adapter.validate_python(_plain(old)) == adapter.validate_python(_plain(new))
+        except ValidationError:
+            return _plain(old) == _plain(new)
+
     @property
     def vocabulary(self) -> str | None:
         """``kategori``, ``kota`` or ``kecamatan`` when the column's IDs come from the vocabulary."""
@@ -99,6 +110,18 @@ def field_at(model: type[BaseModel], path: tuple) -> FieldInfo:
         found = next(f for f in current.model_fields.values() if f.alias == part)
         current = _inner(found.annotation)
     return found
+
+
+@cache
+def _adapter(group: str, path: tuple) -> TypeAdapter:
+    field = field_at(Exhibitor if group == EXHIBITOR else Product, path)
+    return TypeAdapter(Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return None if value is None else str(value)
 
 
 def _validators(field: FieldInfo) -> list:

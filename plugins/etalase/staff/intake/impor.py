@@ -112,14 +112,14 @@ def _draft_all(reading: Reading, groups: list[Group], root: Path, result: LoadRe
     done.problems += done.plan.problems
     for draft in done.drafts:
         if draft.edited and not options.update:
-            done.problems += [_refused(draft, change) for change in draft.changes]
+            done.problems += [_refused(draft, change, root) for change in draft.changes]
     return done
 
 
-def _refused(draft: Draft, change) -> Problem:
+def _refused(draft: Draft, change, root: Path) -> Problem:
     old = "kosong" if change.old is None else f"berisi {_value(change.old)}"
     new = "kosong" if change.new is None else f"berisi {_value(change.new)}"
-    return Problem("X07", f"catatan eksibitor/{draft.record_id}.yaml {old}, spreadsheet {new}", change.ref)
+    return Problem("X07", f"{display_path(root / draft.rel, root)} {old}, spreadsheet {new}", change.ref)
 
 
 def _value(value: object) -> str:
@@ -163,7 +163,9 @@ def run_import(path: Path, root: Path, options: Options) -> Outcome:
         if not done.problems:
             staged = stage(root, done.drafts, before, done.plan.probed, lambda ref: f"{sheet.prefix()} › {ref.where()}")
             done.problems, done.elsewhere = staged.problems, staged.elsewhere
-        problems = [p for p in reading.problems if p.ref.row not in left_out] + done.problems
+        told = [p for p in reading.problems if p.ref.row not in left_out]
+        cells = {(p.ref.row, p.ref.number) for p in told}  # a refused cell is not also told as empty
+        problems = told + [p for p in done.problems if (p.ref.row, p.ref.number) not in cells]
         if not problems and not done.elsewhere:
             outcome.drafts, outcome.copies = done.drafts, done.plan.copies
             break

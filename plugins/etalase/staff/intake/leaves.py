@@ -10,12 +10,7 @@ leaf, ``harga``: a number, ``atas permintaan`` or a ``{dari, sampai}`` range.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from typing import Annotated
 
-from pydantic import TypeAdapter, ValidationError
-
-from ...data.models import Exhibitor, Product
 from .columns import (
     EXHIBITOR,
     MARKETPLACE_SLOTS,
@@ -26,7 +21,6 @@ from .columns import (
     Column,
     column_at,
     columns,
-    field_at,
 )
 from .rows import CellRef, Reading
 
@@ -47,31 +41,7 @@ class Leaf:
 
     def same(self, old: object) -> bool:
         """Whether ``old`` (the record's current text) means what :attr:`value` means."""
-        return same_value(self.column, old, self.value)
-
-
-@cache
-def _adapter(group: str, path: tuple) -> TypeAdapter:
-    field = field_at(Exhibitor if group == EXHIBITOR else Product, path)
-    return TypeAdapter(Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation)
-
-
-def same_value(column: Column, old: object, new: object) -> bool:
-    """Compare two texts as their field reads them (``45.000`` is ``45000``), else as they are written."""
-    if old is None or new is None:
-        return old is new
-    path = PRICE if column.path == PRICE_TO else column.path
-    try:
-        adapter = _adapter(column.group, path)
-        return adapter.validate_python(_plain(old)) == adapter.validate_python(_plain(new))
-    except ValidationError:
-        return _plain(old) == _plain(new)
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    return None if value is None else str(value)
+        return self.column.same(old, self.value)
 
 
 def leaves(reading: Reading, group: str, values: dict[tuple, str | None], rows: dict[tuple, int] | int) -> list[Leaf]:

@@ -181,11 +181,10 @@ def _add_row(reading: Reading, group: Group, row_number: int, values: dict) -> N
     for (kind, path), text in values.items():
         if kind != EXHIBITOR or text is None:
             continue
-        before = group.values.get(path)
+        before, column = group.values.get(path), column_at(EXHIBITOR, path)
         if before is None:
             group.values[path], group.rows[path] = text, row_number
-        elif before != text:
-            column = column_at(EXHIBITOR, path)
+        elif not column.same(before, text):
             message = f"berbeda dengan baris {group.rows[path]} ('{before}') untuk eksibitor yang sama"
             reading.problems.append(Problem("X06", message, reading.ref(column, row_number)))
     product = {path: text for (kind, path), text in values.items() if kind == PRODUCT}

@@ -51,13 +51,14 @@ class Staged:
 
 
 def locate(origin: dict[tuple, CellRef], path: tuple) -> CellRef | None:
-    """The cell a record path came from: itself, the nearest path above it, or the first column below it."""
+    """The cell a record path came from: itself, else the first column below it (a missing mapping's first key),
+    else the nearest path above it."""
     if path in origin:
         return origin[path]
-    for length in range(len(path) - 1, 0, -1):
-        if path[:length] in origin:
-            return origin[path[:length]]
-    return next((ref for key, ref in origin.items() if key[: len(path)] == path), origin.get(()))
+    below = next((ref for key, ref in origin.items() if len(key) > len(path) and key[: len(path)] == path), None)
+    if below is not None:
+        return below
+    return next((origin[path[:n]] for n in range(len(path) - 1, -1, -1) if path[:n] in origin), None)
 
 
 def stage(root: Path, drafts: list[Draft], before: list[Issue], photos: dict[str, None],
