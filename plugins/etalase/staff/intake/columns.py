@@ -81,8 +81,8 @@ class Column:
 
     def same(self, old: object, new: object) -> bool:
         """Whether two texts of this column mean the same value (``45.000`` is ``45000``), else are equal."""
-        if old is None or new is None:
-            return old is new
+        if old is None or new is None or self.path == RECORD_ID:
+            return old == new
         try:
             adapter = _adapter(self.group, ("harga",) if self.path == PRICE_TO else self.path)
             return adapter.validate_python(_plain(old)) == adapter.validate_python(_plain(new))

@@ -1,9 +1,7 @@
-"""Set and remove values in a round-trip YAML document, keeping everything else where it was.
+"""Set values in a round-trip YAML document, keeping everything else where it was.
 
 A new key goes where the record's model orders it among the keys already
-there; a mapping or list item emptied by a removal goes too (except
-``kontak``, which every exhibitor has). Values are written as text, a text of
-several lines as a ``|`` block.
+there. Values are written as text, a text of several lines as a ``|`` block.
 """
 
 from __future__ import annotations
@@ -13,8 +11,6 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ...data.loader import keys_at
 from ...data.models import Exhibitor
 from .yamltext import EXHIBITOR_ORDER, scalar
-
-KEEP_EMPTY = {("kontak",)}
 
 
 def value_at(document: object, path: tuple) -> object:
@@ -53,12 +49,12 @@ def _written(value: str | dict) -> object:
     return scalar(value)
 
 
-def put(document: CommentedMap, path: tuple, value: str | dict, base: tuple = ()) -> None:
-    """Set ``path`` (inside the record at ``base``) to ``value``, making the mappings and items on the way."""
+def put(document: CommentedMap, path: tuple, value: str | dict) -> None:
+    """Set ``path`` to ``value``, making the mappings and list items on the way."""
     node = document
     for depth, part in enumerate(path[:-1]):
         following = path[depth + 1]
-        here = (*base, *path[:depth])
+        here = path[:depth]
         if isinstance(node, list):
             if part >= len(node):
                 node.append(CommentedMap())
@@ -80,15 +76,4 @@ def put(document: CommentedMap, path: tuple, value: str | dict, base: tuple = ()
     elif last in node:
         node[last] = _written(value)
     else:
-        _insert(node, last, _written(value), (*base, *path[:-1]))
-
-
-def remove(document: CommentedMap, path: tuple, base: tuple = ()) -> None:
-    """Remove ``path``, then every mapping or item above it that is left empty."""
-    parent, last = value_at(document, path[:-1]), path[-1]
-    in_list = isinstance(parent, list) and isinstance(last, int) and last < len(parent)
-    if not (in_list or isinstance(parent, dict) and last in parent):
-        return
-    del parent[last]
-    if len(path) > 1 and not parent and (*base, *path[:-1]) not in KEEP_EMPTY:
-        remove(document, path[:-1], base)
+        _insert(node, last, _written(value), path[:-1])

@@ -19,7 +19,7 @@ from ...data.loader import LoadResult
 from ...data.messages import shown
 from ...data.models import Categories, Exhibitor, Regions
 from .columns import EXHIBITOR, PRODUCT, RECORD_ID, Column, column_at
-from .documents import put, remove, value_at
+from .documents import put, value_at
 from .leaves import Leaf, leaves, origins
 from .rows import NAME, CellRef, Group, Problem, ProductRow, Reading, derived_id
 from .yamltext import dump_text, finish_new, load_text, marked, space_new_product, unedited
@@ -150,12 +150,9 @@ def _apply(draft: Draft, found: list[Leaf], prefix: tuple, product: str = "", tr
     for leaf in found:
         path = (*prefix, *leaf.path)
         old = value_at(draft.document, path)
-        if leaf.same(old):
-            continue
-        if leaf.value is None:
-            remove(draft.document, path)
-        else:
-            put(draft.document, path, leaf.value)
+        if leaf.value is None or leaf.same(old):
+            continue  # an empty cell never removes what a record holds
+        put(draft.document, path, leaf.value)
         if track and not draft.is_new:
             draft.changes.append(Change(path, _shown(old), _shown(leaf.value), leaf.ref, product))
 

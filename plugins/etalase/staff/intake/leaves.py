@@ -1,8 +1,8 @@
 """What a sheet says about one record, as leaves: a path in the record, the new text, and its cell.
 
 Only the columns the sheet has make leaves, so a sheet of three columns updates
-three fields and leaves the rest of a record alone; an empty cell in a column
-the sheet has means "no value". List columns (``Foto 1 …``, ``Marketplace 2 …``)
+three fields and leaves the rest of a record alone; an empty cell sets nothing
+(it never removes what a record holds). List columns (``Foto 1 …``, ``Marketplace 2 …``)
 fill the list in order, skipping empty slots. The two price columns make one
 leaf, ``harga``: a number, ``atas permintaan`` or a ``{dari, sampai}`` range.
 """
@@ -78,7 +78,7 @@ def price(values: dict[tuple, str | None]) -> str | dict | None:
 
 
 def _list_leaves(reading: Reading, group: str, values: dict, rows) -> list[Leaf]:
-    """Slot n of a list column becomes item j, the filled slots counted in order; the rest are removed."""
+    """Slot n of a list column becomes item j, the filled slots counted in order."""
     list_path, slots, keys = LISTS[group]
     present = [n for n in range(slots) if any((group, (*list_path, n, key)) in reading.present for key in keys)]
     if not present:
@@ -93,9 +93,6 @@ def _list_leaves(reading: Reading, group: str, values: dict, rows) -> list[Leaf]
                 ref = reading.ref(column, _row(rows, column.path))
                 found.append(Leaf((*list_path, item, key), values.get(column.path), ref, column))
         item += 1
-    first = column_at(group, (*list_path, present[0], keys[0]))
-    ref = reading.ref(first, _row(rows, first.path))
-    found += [Leaf((*list_path, gone), None, ref, first) for gone in range(slots - 1, item - 1, -1)]
     return found
 
 

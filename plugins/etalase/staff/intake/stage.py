@@ -9,6 +9,8 @@ draft caused it. Nothing is written here.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +19,10 @@ from ...data.checks import run_checks
 from ...data.loader import LoadedFile, LoadResult, add_file, load_files
 from ...data.models import Exhibitor
 from ...errors import Issue, display_path
+from .documents import put, value_at
 from .drafts import Draft
 from .rows import CellRef, Problem
+from .yamltext import dump_text
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -61,30 +65,94 @@ def locate(origin: dict[tuple, CellRef], path: tuple) -> CellRef | None:
     return next((origin[path[:n]] for n in range(len(path) - 1, -1, -1) if path[:n] in origin), None)
 
 
-def stage(root: Path, drafts: list[Draft], before: list[Issue], photos: dict[str, None],
-          sheet_place) -> Staged:
-    """Check ``drafts`` in place of their files; ``photos`` are copies already probed (destination: None)."""
-    root = Path(root)
+def _swap_in(root: Path, drafts: list[Draft]) -> tuple[LoadResult, dict[str, tuple[Draft, LoadedFile]]]:
+    """The catalogue on disk with each draft's text in place of its file (or as a new file)."""
     result = load_files(root)
-    shown = {draft.rel: display_path(root / draft.rel, root) for draft in drafts}
     staged: dict[str, tuple[Draft, LoadedFile]] = {}
     for draft in drafts:
-        name = shown[draft.rel]
+        name = display_path(root / draft.rel, root)
         result.files.pop(name, None)
         result.issues = [issue for issue in result.issues if issue.file != name]
-        loaded = add_file(result, root / draft.rel, name, draft.text.encode("utf-8"), Exhibitor)
-        staged[name] = (draft, loaded)
+        staged[name] = (draft, add_file(result, root / draft.rel, name, draft.text.encode("utf-8"), Exhibitor))
+    return result, staged
+
+
+def stage(root: Path, drafts: list[Draft], before: list[Issue], photos: dict[str, None], sheet_place) -> Staged:
+    """Check ``drafts`` in place of their files; ``photos`` are copies already probed (destination: None).
+
+    A draft whose record does not validate is checked a second time with stand-ins for its bad values, so
+    that the checks across records (category, kecamatan, duplicate IDs, photos) are told in the same run.
+    """
+    root = Path(root)
+    found = _stage_once(root, drafts, before, photos, sheet_place)
+    stand_ins = [stand_in for draft in drafts if (stand_in := _stand_in(root, draft)) is not None]
+    if stand_ins:
+        told = {(p.ref.row, p.ref.number, p.code) for p in found.problems}
+        spared = {draft.rel: paths for draft, paths in stand_ins}
+        again = _stage_once(root, [draft for draft, _ in stand_ins] + [d for d in drafts if d.rel not in spared],
+                            before, photos, sheet_place, spared)
+        found.problems += [p for p in again.problems if (p.ref.row, p.ref.number, p.code) not in told]
+    return found
+
+
+def _stage_once(root: Path, drafts: list[Draft], before: list[Issue], photos: dict, sheet_place,
+                spared: dict[str, set] | None = None) -> Staged:
+    result, staged = _swap_in(root, drafts)
     run_checks(result, dict(photos))
     known = {issue_key(issue) for issue in before}
     found = Staged()
     for issue in result.issues:
         if issue.file in staged:
             draft, loaded = staged[issue.file]
-            ref = locate(draft.origin, parse_path(issue.field_path)) or CellRef(draft.group.first_row)
+            path = parse_path(issue.field_path)
+            if spared is not None and any(path[: len(s)] == s for s in spared.get(draft.rel, ())):
+                continue  # a stand-in's own value
+            ref = locate(draft.origin, path) or CellRef(draft.group.first_row)
             found.problems.append(Problem(issue.code, _cells_named(issue.message, staged, sheet_place), ref))
         elif issue_key(issue) not in known:
             found.elsewhere.append(issue)
     return found
+
+
+#: Values that pass their field's check, put in place of a bad one to check the rest of a record.
+STAND_INS = {"text": "-", "markdown": "-", "slug": "x", "rupiah": "0", "integer": "1", "percent": "0",
+             "date": "2000-01-01", "yesno": "tidak"}
+MAX_STAND_IN_ROUNDS = 4
+
+
+def _stand_in(root: Path, draft: Draft) -> tuple[Draft, set] | None:
+    """A copy of ``draft`` whose bad values are replaced (required) or left out (optional), if one validates."""
+    copy_ = dataclasses.replace(draft, document=copy.deepcopy(draft.document))
+    spared: set[tuple] = set()
+    for _ in range(MAX_STAND_IN_ROUNDS):
+        copy_.text = dump_text(copy_.document)
+        probe = LoadResult(root=root)
+        loaded = add_file(probe, root / draft.rel, draft.rel, copy_.text.encode("utf-8"), Exhibitor)
+        if loaded.record is not None:
+            return (copy_, spared) if spared else None
+        for issue in loaded.issues:
+            path = parse_path(issue.field_path)
+            target = _column_path(draft.origin, path)
+            if target is None or target in spared or issue.code.startswith("Y"):
+                return None
+            ref = draft.origin[target]
+            value = ref.column.choices[0] if ref.column.kind == "choice" else STAND_INS.get(ref.column.kind)
+            if ref.column.required and value is not None:
+                put(copy_.document, target, value)
+            else:
+                parent = value_at(copy_.document, target[:-1])
+                if isinstance(parent, dict):
+                    parent.pop(target[-1], None)
+            spared.add(target)
+    return None
+
+
+def _column_path(origin: dict[tuple, CellRef], path: tuple) -> tuple | None:
+    """The path of the column a problem's path stands in: itself, or the first column below it."""
+    if path in origin and origin[path].column is not None:
+        return path
+    return next((key for key, ref in origin.items() if len(key) > len(path) and key[: len(path)] == path
+                 and ref.column is not None), None)
 
 
 def _cells_named(message: str, staged: dict, sheet_place) -> str:
