@@ -16,8 +16,8 @@ from tests.intake_helpers import HEADERS, ROW, files, photo_folder, run, told, v
 SECOND = {"Nama produk": "Teh Hijau 100 g", "Kategori": "Minuman", "Deskripsi produk": "Teh hijau.",
           "Harga": 30000.0, "Satuan": "bungkus", "Foto 1 berkas": "teh.jpg", "Foto 1 alt": "Kemasan teh hijau"}
 OTHER = {**ROW, "ID eksibitor": None, "Nama eksibitor": "Kue Cubit Matraman", "WhatsApp": 81234567803,
-         "ID produk": "kue-cubit-isi-10", "Nama produk": "Kue Cubit isi 10", "Kategori": "minuman", "Harga": "Rp 20.000",
-         "Foto 1 berkas": "kue.jpg", "Foto 1 alt": "Kue cubit di kotak"}
+         "ID produk": "kue-cubit-isi-10", "Nama produk": "Kue Cubit isi 10", "Kategori": "minuman",
+         "Harga": "Rp 20.000", "Foto 1 berkas": "kue.jpg", "Foto 1 alt": "Kue cubit di kotak"}
 
 
 @pytest.fixture
@@ -303,9 +303,11 @@ def test_photos_from_the_folder_are_checked_like_catalogue_photos(tmp_path, root
     place = "foto.xlsx › Pendaftaran › "
     assert told(outcome) == [
         (place + 'N2 (kolom "Foto 1 berkas")', "I01", "berkas `tidak-ada.jpg` tidak ada"),
-        (place + 'N3 (kolom "Foto 1 berkas")', "I03", "`bukan-foto.jpg` berformat tak dikenal, bukan JPEG, PNG atau WebP"),
+        (place + 'N3 (kolom "Foto 1 berkas")', "I03",
+         "`bukan-foto.jpg` berformat tak dikenal, bukan JPEG, PNG atau WebP"),
         (place + 'N4 (kolom "Foto 1 berkas")', "I02", "`tautan.jpg` berupa symlink"),
-        (place + 'N5 (kolom "Foto 1 berkas")', "I02", "`../di-luar.jpg` memakai `..` sehingga keluar dari catalogue_data/"),
+        (place + 'N5 (kolom "Foto 1 berkas")', "I02",
+         "`../di-luar.jpg` memakai `..` sehingga keluar dari catalogue_data/"),
     ]
 
 
@@ -317,5 +319,6 @@ def test_a_photo_is_not_copied_over_another_one(tmp_path, root):
 
     outcome, _ = run(sheet, root, photos=folder)
 
-    assert told(outcome) == [('foto.xlsx › Pendaftaran › H2 (kolom "Foto 1 berkas")', "X08",
-                              "`Kopi.JPG` akan disalin ke foto/kopi-contoh/kopi.jpg, tetapi di sana sudah ada foto lain")]
+    assert told(outcome) == [
+        ('foto.xlsx › Pendaftaran › H2 (kolom "Foto 1 berkas")', "X08",
+         "`Kopi.JPG` akan disalin ke foto/kopi-contoh/kopi.jpg, tetapi di sana sudah ada foto lain")]
