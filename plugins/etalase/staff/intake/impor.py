@@ -152,7 +152,8 @@ def run_import(path: Path, root: Path, options: Options) -> Outcome:
         sheet = read_sheet(path)
     except SheetError as exc:
         outcome = Outcome(None, root=root)
-        outcome.issues.append(Issue(Path(path).name, 0, 0, "X01", "", str(exc), cell_fix("X01")))
+        name = Path(path).name
+        outcome.issues.append(Issue(name, 0, 0, "X01", "", str(exc), cell_fix("X01"), place=name))
         return outcome
     reading = read_rows(sheet, example_values())
     result, before = catalogue_problems(root)

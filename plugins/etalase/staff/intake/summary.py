@@ -71,7 +71,7 @@ def format_outcome(outcome: Outcome, options: Options) -> str:
         lines.append(f"Dibaca: {sheet.source} ({sheet.how}): {products} baris produk, {len(reading.groups)} eksibitor.")
         lines += [f"Baris {row} sama dengan contoh di templat: dilewati." for row in reading.example_rows]
     if outcome.issues:
-        return "\n".join([*lines, "", format_text(outcome.issues, "Tidak ada yang ditulis")])
+        return "\n".join([*lines, *([""] if lines else []), format_text(outcome.issues, "Tidak ada yang ditulis")])
     if outcome.skipped:
         rows = ", ".join(str(row) for row in sorted(outcome.skipped))
         skipped = [issue for found in outcome.skipped.values() for issue in found]
