@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 
 import openpyxl
+from etalase.staff.intake.columns import columns
 from etalase.staff.intake.ekspor import export_catalogue
 from etalase.staff.intake.template import TEMPLATE, new_workbook, workbook_bytes
 
 from tests.catalogue_helpers import copy_root
-from tests.intake_helpers import ROOT, files, photo_folder, run, validate
+from tests.intake_helpers import ROOT, ROW, files, photo_folder, run, validate, write_xlsx
 
 SAMPLE = ROOT / "catalogue_data"
 
@@ -100,3 +102,15 @@ def test_the_invoke_task_takes_a_path_with_spaces_from_where_run_was_started(tmp
                              check=False)
     assert missing.returncode == 1
     assert f"[X01] berkas {folder / 'tidak ada.xlsx'} tidak ditemukan" in missing.stdout
+
+
+def test_the_guide_shows_exactly_what_impor_prints_for_a_bad_price(tmp_path):
+    guide = (ROOT / "docs" / "panduan-editor.md").read_text(encoding="utf-8")
+    shown = re.search(r"<!-- contoh-impor -->\n```text\n(.*?)\n```", guide, re.DOTALL).group(1)
+    root = copy_root(tmp_path)
+    rows = [{**ROW, "ID produk": f"teh-{n}"} for n in range(3)] + [{**ROW, "ID produk": "teh-3", "Harga": "10:30"}]
+    sheet = write_xlsx(tmp_path / "Pendaftaran Batch 10.xlsx", rows, [c.label for c in columns()])
+
+    _, text = run(sheet, root, photos=photo_folder(tmp_path))
+
+    assert "\n".join(text.splitlines()[2:]) == shown
