@@ -13,17 +13,6 @@ from ...data.models import Exhibitor
 from .yamltext import EXHIBITOR_ORDER, scalar
 
 
-def value_at(document: object, path: tuple) -> object:
-    """The value at ``path``, or None."""
-    node = document
-    for part in path:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node
-
-
 def _order(record_path: tuple) -> list[str]:
     return list(EXHIBITOR_ORDER) if not record_path else keys_at(Exhibitor, record_path)
 

@@ -18,8 +18,9 @@ from ...data.fieldtypes import check_slug
 from ...data.loader import LoadResult
 from ...data.messages import shown
 from ...data.models import Categories, Exhibitor, Regions
+from ...data.yamlload import value_at
 from .columns import EXHIBITOR, PRODUCT, RECORD_ID, Column, column_at
-from .documents import put, value_at
+from .documents import put
 from .leaves import Leaf, leaves, origins
 from .rows import NAME, CellRef, Group, Problem, ProductRow, Reading, derived_id
 from .yamltext import dump_text, finish_new, load_text, marked, space_new_product, unedited

@@ -16,9 +16,9 @@ from openpyxl.styles import Alignment
 
 from ...data.catalogue import Catalogue, load_catalogue
 from ...data.loader import load_files
+from ...data.yamlload import value_at
 from ...outputs.artifacts import write_bytes_atomic
 from .columns import EXHIBITOR, PRICE_TO, RECORD_ID, Column, columns
-from .documents import value_at
 from .leaves import PRICE
 from .sheets import SHEET_NAME
 from .template import new_workbook, workbook_bytes

@@ -18,8 +18,9 @@ from pathlib import Path
 from ...data.checks import run_checks
 from ...data.loader import LoadedFile, LoadResult, add_file, load_files
 from ...data.models import Exhibitor
+from ...data.yamlload import value_at
 from ...errors import Issue, display_path
-from .documents import put, value_at
+from .documents import put
 from .drafts import Draft
 from .rows import CellRef, Problem
 from .yamltext import dump_text
