@@ -90,11 +90,6 @@ def marked(text: str) -> str:
     return MARK.format(digest=body_digest(body)) + "\n" + body
 
 
-def new_exhibitor() -> CommentedMap:
-    """An empty exhibitor document with the products comment ready above ``produk``."""
-    return CommentedMap()
-
-
 def finish_new(document: CommentedMap) -> str:
     """The text of a new exhibitor file: products apart, a blank line between them, the mark on top."""
     products = document.get("produk")
