@@ -322,3 +322,17 @@ def test_a_photo_is_not_copied_over_another_one(tmp_path, root):
     assert told(outcome) == [
         ('foto.xlsx › Pendaftaran › H2 (kolom "Foto 1 berkas")', "X08",
          "`Kopi.JPG` akan disalin ke foto/kopi-contoh/kopi.jpg, tetapi di sana sudah ada foto lain")]
+
+
+def test_a_photo_is_never_copied_through_a_symlinked_folder(tmp_path, root):
+    elsewhere = tmp_path / "di luar"
+    elsewhere.mkdir()
+    (root / "foto").mkdir(exist_ok=True)
+    os.symlink(elsewhere, root / "foto" / "teh-nusa")
+    sheet = write_xlsx(tmp_path / "foto.xlsx", [ROW])
+
+    outcome, _ = run(sheet, root, photos=photo_folder(tmp_path))
+
+    assert ('foto.xlsx › Pendaftaran › N2 (kolom "Foto 1 berkas")', "I02",
+            "`teh.jpg` berada di luar catalogue_data/") in told(outcome)
+    assert list(elsewhere.iterdir()) == []

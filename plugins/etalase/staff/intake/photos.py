@@ -55,6 +55,9 @@ def place(plan: PhotoPlan, root: Path, value: str, record_id: str, ref: CellRef)
         plan.probed[value] = problem
         return value
     target = f"foto/{record_id}/{target_name(value)}"
+    if any((Path(root) / folder).is_symlink() for folder in ("foto", f"foto/{record_id}")):
+        plan.probed[value] = ImageProblem("I02", {"path": target, "reason": "outside"})
+        return value  # never copy through a symlinked folder
     source = plan.folder / value
     clash = plan.copies.get(target)
     existing = Path(root) / target
