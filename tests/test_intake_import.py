@@ -336,3 +336,13 @@ def test_a_photo_is_never_copied_through_a_symlinked_folder(tmp_path, root):
     assert ('foto.xlsx › Pendaftaran › N2 (kolom "Foto 1 berkas")', "I02",
             "`teh.jpg` berada di luar catalogue_data/") in told(outcome)
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_name_and_its_id_in_two_rows_of_one_exhibitor_agree(tmp_path, root):
+    sheet = write_xlsx(tmp_path / "daftar.xlsx", [ROW, {**SECOND, "ID eksibitor": "teh-nusa", "Kota": "Jakarta Timur",
+                                                         "Kecamatan": "Matraman"}])
+
+    outcome, text = run(sheet, root, photos=photo_folder(tmp_path))
+
+    assert outcome.ok, text
+    assert load_catalogue(root).exhibitors["teh-nusa"].district == "matraman"

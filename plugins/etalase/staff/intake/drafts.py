@@ -17,9 +17,9 @@ from ruamel.yaml.comments import CommentedMap
 from ...data.fieldtypes import check_slug
 from ...data.loader import LoadResult
 from ...data.messages import shown
-from ...data.models import Categories, Exhibitor, Regions
+from ...data.models import Exhibitor
 from ...data.yamlload import value_at
-from .columns import EXHIBITOR, PRODUCT, RECORD_ID, Column, column_at
+from .columns import EXHIBITOR, PRODUCT, RECORD_ID, column_at
 from .documents import put
 from .leaves import Leaf, leaves, origins
 from .rows import NAME, CellRef, Group, Problem, ProductRow, Reading, derived_id
@@ -68,30 +68,6 @@ class Draft:
         return self.original is None or self.text != self.original
 
 
-class Vocabulary:
-    """IDs of categories, cities and districts, and the IDs their names stand for."""
-
-    def __init__(self, result: LoadResult):
-        self.names: dict[str, dict[str, str]] = {"kategori": {}, "kota": {}, "kecamatan": {}}
-        categories, regions = result.single(Categories), result.single(Regions)
-        for item in categories.categories if categories else ():
-            self._add("kategori", item.id, item.name)
-        for city in regions.cities if regions else ():
-            self._add("kota", city.id, city.name)
-            for district in city.districts:
-                self._add("kecamatan", district.id, district.name)
-
-    def _add(self, kind: str, item_id: str, name: str) -> None:
-        self.names[kind][item_id] = item_id
-        self.names[kind].setdefault(" ".join(name.split()).casefold(), item_id)
-
-    def id_of(self, column: Column, text: str | None) -> str | None:
-        """The ID a vocabulary cell means: the ID itself, or the ID of the name typed."""
-        if text is None or column.vocabulary is None:
-            return text
-        return self.names[column.vocabulary].get(" ".join(text.split()).casefold(), text)
-
-
 def _by_name(result: LoadResult) -> dict[str, Exhibitor]:
     return {" ".join(r.name.split()).casefold(): r for r in result.records(Exhibitor)}
 
@@ -122,26 +98,21 @@ def _product_id(row: ProductRow, existing: list) -> str | None:
     return derived_id(name) or None
 
 
-def _vocabulary_ids(values: dict[tuple, str | None], group: str, vocabulary: Vocabulary) -> dict:
-    return {path: vocabulary.id_of(column_at(group, path), text) if path != RECORD_ID else text
-            for path, text in values.items()}
-
-
-def make_draft(reading: Reading, group: Group, record: str, root: Path, vocabulary: Vocabulary) -> Draft:
+def make_draft(reading: Reading, group: Group, record: str, root: Path) -> Draft:
     """Apply one exhibitor's rows to its file (or to a new record) and work out what changes."""
     rel = f"eksibitor/{record}.yaml"
     path = Path(root) / rel
     original = path.read_text(encoding="utf-8") if path.is_file() else None
     document = load_text(original) if original is not None else CommentedMap()
     draft = Draft(record, rel, group, document, original)
-    values = _vocabulary_ids(group.values, EXHIBITOR, vocabulary)
+    values = group.values
     rows = {**group.rows, "<first>": group.first_row}
     draft.origin = origins(reading, EXHIBITOR, values, rows)
     _apply(draft, leaves(reading, EXHIBITOR, values, rows), ())
     if "kontak" not in document:
         put(document, ("kontak",), {})
     for row in group.products:
-        _add_product(reading, draft, row, vocabulary)
+        _add_product(reading, draft, row)
     draft.text = _text(draft)
     return draft
 
@@ -164,11 +135,11 @@ def _shown(value: object) -> object:
     return None if value is None else str(value)
 
 
-def _add_product(reading: Reading, draft: Draft, row: ProductRow, vocabulary: Vocabulary) -> None:
+def _add_product(reading: Reading, draft: Draft, row: ProductRow) -> None:
     products = draft.document.get("produk")
     existing = list(products) if isinstance(products, list) else []
     product_id = _product_id(row, existing)
-    values = _vocabulary_ids(row.values, PRODUCT, vocabulary)
+    values = row.values
     index = next((n for n, item in enumerate(existing) if isinstance(item, dict) and product_id is not None
                   and str(item.get("id", "")).casefold() == product_id.casefold()), None)
     track = index is not None and product_id not in draft.seen

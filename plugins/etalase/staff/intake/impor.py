@@ -19,12 +19,13 @@ from ...data.messages import cell_fix
 from ...errors import Issue, display_path
 from ...outputs.artifacts import write_bytes_atomic
 from .columns import PRODUCT
-from .drafts import Draft, Vocabulary, make_draft, record_id
+from .drafts import Draft, make_draft, record_id
 from .photos import PhotoPlan, place_group
 from .rows import CellRef, Group, Problem, Reading, read_rows
 from .sheets import Sheet, SheetError, read_sheet
 from .stage import catalogue_problems, stage
 from .template import example_values
+from .vocabulary import Vocabulary
 
 MAX_ROUNDS = 8
 
@@ -90,7 +91,7 @@ def _groups_left(reading: Reading, left_out: set[int]) -> list[Group]:
 def _draft_all(reading: Reading, groups: list[Group], root: Path, result: LoadResult, before: list[Issue],
                options: Options) -> _Round:
     done = _Round(plan=PhotoPlan(options.photos))
-    vocabulary, taken = Vocabulary(result), {}
+    taken: dict[str, int] = {}
     broken = {issue.file for issue in before}
     for group in groups:
         found, problem = record_id(reading, group, result)
@@ -108,7 +109,7 @@ def _draft_all(reading: Reading, groups: list[Group], root: Path, result: LoadRe
             done.problems.append(Problem("X09", f"{shown} sudah ada dan belum sah ({count} masalah)", ref))
             continue
         place_group(done.plan, reading, group, found, root)
-        done.drafts.append(make_draft(reading, group, found, root, vocabulary))
+        done.drafts.append(make_draft(reading, group, found, root))
     done.problems += done.plan.problems
     for draft in done.drafts:
         if draft.edited and not options.update:
@@ -155,8 +156,8 @@ def run_import(path: Path, root: Path, options: Options) -> Outcome:
         name = Path(path).name
         outcome.issues.append(Issue(name, 0, 0, "X01", "", str(exc), cell_fix("X01"), place=name))
         return outcome
-    reading = read_rows(sheet, example_values())
     result, before = catalogue_problems(root)
+    reading = read_rows(sheet, example_values(), Vocabulary(result))
     outcome = Outcome(sheet, reading, root=root)
     left_out: set[int] = set()
     for _ in range(MAX_ROUNDS):

@@ -118,20 +118,25 @@ def _filled(cell: RawCell) -> bool:
     return cell.value is not None and not (isinstance(cell.value, str) and not cell.value.strip())
 
 
-def _row_values(reading: Reading, row_number: int, cells: list[RawCell], header: dict[int, Column]) -> dict:
+def _row_values(reading: Reading, row_number: int, cells: list[RawCell], header: dict[int, Column],
+                names) -> dict:
     values: dict[tuple[str, tuple], str | None] = {}
     for number, column in header.items():
         cell = cells[number - 1] if number <= len(cells) else RawCell(None)
         try:
-            values[(column.group, column.path)] = cell_text(column.kind, cell.value, cell.number_format)
+            text = cell_text(column.kind, cell.value, cell.number_format)
+            values[(column.group, column.path)] = names.id_of(column, text) if names is not None else text
         except CellProblem as problem:
             reading.problems.append(Problem(problem.code, problem.message, CellRef(row_number, column, number)))
             values[(column.group, column.path)] = None
     return values
 
 
-def read_rows(sheet: Sheet, example: dict[tuple[str, tuple], str] | None = None) -> Reading:
-    """Read every row below the header into exhibitor groups (the template's example row is left out)."""
+def read_rows(sheet: Sheet, example: dict[tuple[str, tuple], str] | None = None, names=None) -> Reading:
+    """Read every row below the header into exhibitor groups (the template's example row is left out).
+
+    ``names`` (a :class:`.vocabulary.Vocabulary`) turns a category, city or kecamatan name into its ID.
+    """
     reading = Reading(sheet, {})
     header = read_header(sheet, reading)
     by_key: dict[str, Group] = {}
@@ -139,7 +144,7 @@ def read_rows(sheet: Sheet, example: dict[tuple[str, tuple], str] | None = None)
     for row_number, cells in enumerate(sheet.rows[1:], start=2):
         if not any(_filled(cell) for cell in cells):
             continue
-        values = _row_values(reading, row_number, cells, header)
+        values = _row_values(reading, row_number, cells, header, names)
         if example and {k: v for k, v in values.items() if v is not None} == example:
             reading.example_rows.append(row_number)
             continue
