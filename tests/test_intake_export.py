@@ -13,7 +13,7 @@ from etalase.staff.intake.columns import columns
 from etalase.staff.intake.ekspor import export_catalogue
 from etalase.staff.intake.template import TEMPLATE, new_workbook, workbook_bytes
 
-from tests.catalogue_helpers import copy_root
+from tests.catalogue_helpers import EXHIBITOR, copy_root, edit
 from tests.intake_helpers import ROOT, ROW, files, photo_folder, run, validate, write_xlsx
 
 SAMPLE = ROOT / "catalogue_data"
@@ -114,3 +114,14 @@ def test_the_guide_shows_exactly_what_impor_prints_for_a_bad_price(tmp_path):
     _, text = run(sheet, root, photos=photo_folder(tmp_path))
 
     assert "\n".join(text.splitlines()[2:]) == shown
+
+
+def test_an_unchanged_record_is_not_rewritten_even_when_ruamel_would_lay_it_out_otherwise(tmp_path):
+    root = copy_root(tmp_path)
+    edit(root, EXHIBITOR, "siinas: ya\n", "siinas: ya   \n")  # trailing spaces a round trip would drop
+    before = files(root)
+    export_catalogue(root, tmp_path / "ulasan.xlsx")
+
+    outcome, _ = run(tmp_path / "ulasan.xlsx", root)
+
+    assert outcome.ok and outcome.written == [] and files(root) == before

@@ -159,7 +159,7 @@ def _add_product(reading: Reading, draft: Draft, row: ProductRow) -> None:
 def _text(draft: Draft) -> str:
     if draft.is_new:
         return finish_new(draft.document)
+    if not draft.changes and not draft.added:
+        return draft.original  # unchanged: not even the layout ruamel would normalise (trailing spaces)
     text = dump_text(draft.document)
-    if text == draft.original:
-        return text
     return marked(text) if unedited(draft.original) else text
