@@ -19,6 +19,9 @@ def _order(record_path: tuple) -> list[str]:
 
 def _insert(mapping: CommentedMap, key: str, value: object, record_path: tuple) -> None:
     """Put ``key`` before the first key the model orders after it."""
+    if not isinstance(mapping, CommentedMap):  # a plain copy, only tried
+        mapping[key] = value
+        return
     order = _order(record_path)
     rank = order.index(key) if key in order else len(order)
     for position, existing in enumerate(mapping):

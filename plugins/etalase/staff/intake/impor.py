@@ -109,7 +109,9 @@ def _draft_all(reading: Reading, groups: list[Group], root: Path, result: LoadRe
             done.problems.append(Problem("X09", f"{shown} sudah ada dan belum sah ({count} masalah)", ref))
             continue
         place_group(done.plan, reading, group, found, root)
-        done.drafts.append(make_draft(reading, group, found, root))
+        loaded = result.files.get(shown)
+        plain = loaded.document.data if loaded is not None and loaded.document is not None else None
+        done.drafts.append(make_draft(reading, group, found, root, plain))
     done.problems += done.plan.problems
     for draft in done.drafts:
         if draft.edited and not options.update:
