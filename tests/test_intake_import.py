@@ -346,3 +346,17 @@ def test_a_name_and_its_id_in_two_rows_of_one_exhibitor_agree(tmp_path, root):
 
     assert outcome.ok, text
     assert load_catalogue(root).exhibitors["teh-nusa"].district == "matraman"
+
+
+def test_a_refused_update_and_a_bad_value_are_told_together(tmp_path, root):
+    sheet = write_xlsx(tmp_path / "harga.xlsx", [{**EXISTING, "Harga": "jutaan"}], list(EXISTING))
+
+    outcome, _ = run(sheet, root)
+
+    assert told(outcome) == [
+        ('harga.xlsx › Pendaftaran › C2 (kolom "Harga")', "F05", "'jutaan' bukan harga rupiah bulat"),
+        ('harga.xlsx › Pendaftaran › C2 (kolom "Harga")', "X07",
+         "catalogue_data/eksibitor/kopi-contoh.yaml berisi '45.000', spreadsheet berisi 'jutaan'"),
+        ('harga.xlsx › Pendaftaran › D2 (kolom "Satuan")', "X07",
+         "catalogue_data/eksibitor/kopi-contoh.yaml berisi 'bungkus', spreadsheet berisi 'pak'"),
+    ]

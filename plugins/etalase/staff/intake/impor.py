@@ -164,9 +164,9 @@ def run_import(path: Path, root: Path, options: Options) -> Outcome:
     left_out: set[int] = set()
     for _ in range(MAX_ROUNDS):
         done = _draft_all(reading, _groups_left(reading, left_out), root, result, before, options)
-        if not done.problems:
-            staged = stage(root, done.drafts, before, done.plan.probed, lambda ref: f"{sheet.prefix()} › {ref.where()}")
-            done.problems, done.elsewhere = staged.problems, staged.elsewhere
+        staged = stage(root, done.drafts, before, done.plan.probed, lambda ref: f"{sheet.prefix()} › {ref.where()}")
+        done.problems += staged.problems
+        done.elsewhere = staged.elsewhere
         told = [p for p in reading.problems if p.ref.row not in left_out]
         cells = {(p.ref.row, p.ref.number) for p in told}  # a refused cell is not also told as empty
         problems = told + [p for p in done.problems if (p.ref.row, p.ref.number) not in cells]
