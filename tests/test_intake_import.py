@@ -360,3 +360,14 @@ def test_a_refused_update_and_a_bad_value_are_told_together(tmp_path, root):
         ('harga.xlsx › Pendaftaran › D2 (kolom "Satuan")', "X07",
          "catalogue_data/eksibitor/kopi-contoh.yaml berisi 'bungkus', spreadsheet berisi 'pak'"),
     ]
+
+
+def test_two_exhibitors_whose_names_make_one_id_are_refused(tmp_path, root):
+    rows = [{**ROW, "ID eksibitor": None}, {**ROW, "ID eksibitor": None, "Nama eksibitor": "Teh  NUSA!",
+                                           "ID produk": "teh-lain"}]
+    sheet = write_xlsx(tmp_path / "daftar.xlsx", rows)
+
+    outcome, _ = run(sheet, root, photos=photo_folder(tmp_path))
+
+    assert told(outcome) == [('daftar.xlsx › Pendaftaran › B3 (kolom "Nama eksibitor")', "R07",
+                              "eksibitor `teh-nusa` sudah ada di baris 2")]

@@ -73,11 +73,16 @@ def _by_name(result: LoadResult) -> dict[str, Exhibitor]:
     return {" ".join(r.name.split()).casefold(): r for r in result.records(Exhibitor)}
 
 
+def id_ref(reading: Reading, group: Group) -> CellRef:
+    """The cell an exhibitor's ID comes from: its "ID eksibitor" cell, else its "Nama eksibitor" cell."""
+    column = column_at(EXHIBITOR, RECORD_ID if group.values.get(RECORD_ID) else NAME)
+    return reading.ref(column, group.rows.get(column.path, group.first_row))
+
+
 def record_id(reading: Reading, group: Group, result: LoadResult) -> tuple[str | None, Problem | None]:
     """The exhibitor's ID: as given, else the existing record of that name, else made from the name."""
     given, name = group.values.get(RECORD_ID), group.values.get(NAME)
-    column = column_at(EXHIBITOR, RECORD_ID if given else NAME)
-    ref = reading.ref(column, group.rows.get(column.path, group.first_row))
+    ref = id_ref(reading, group)
     if not given and name and (found := _by_name(result).get(" ".join(name.split()).casefold())):
         return found.id, None
     try:

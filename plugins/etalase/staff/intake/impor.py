@@ -19,9 +19,9 @@ from ...data.messages import cell_fix
 from ...errors import Issue, display_path
 from ...outputs.artifacts import write_bytes_atomic
 from .columns import PRODUCT
-from .drafts import Draft, make_draft, record_id
+from .drafts import Draft, id_ref, make_draft, record_id
 from .photos import PhotoPlan, place_group
-from .rows import CellRef, Group, Problem, Reading, read_rows
+from .rows import Group, Problem, Reading, read_rows
 from .sheets import Sheet, SheetError, read_sheet
 from .stage import catalogue_problems, stage
 from .template import example_values
@@ -98,7 +98,7 @@ def _draft_all(reading: Reading, groups: list[Group], root: Path, result: LoadRe
         if problem is not None:
             done.problems.append(problem)
             continue
-        ref = CellRef(group.first_row)
+        ref = id_ref(reading, group)
         if found in taken:
             done.problems.append(Problem("R07", f"eksibitor `{found}` sudah ada di baris {taken[found]}", ref))
             continue
