@@ -90,6 +90,36 @@ def new_product(c, eksibitor, id, nama, kategori):
     print("Ganti isian bertanda TODO dan foto sementaranya sebelum terbit: ./run publish menolak keduanya.")
 
 
+def _from_caller(path: str) -> str:
+    """A path as typed where ``./run`` was started (it changes to the project folder first)."""
+    given = Path(path).expanduser()
+    return str(given if given.is_absolute() else Path(os.environ.get("ETALASE_CALLER_DIR", os.getcwd())) / given)
+
+
+@task
+def impor(c, berkas, foto="", perbarui=False, lewati_baris_salah=False, coba=False):
+    """Import a registration spreadsheet (.xlsx or .csv) into catalogue_data/; nothing is written if a row is wrong."""
+    args = [_from_caller(berkas), "--data", CONFIG["catalogue"]]
+    args += ["--foto", _from_caller(foto)] if foto else []
+    args += ["--perbarui"] if perbarui else []
+    args += ["--lewati-baris-salah"] if lewati_baris_salah else []
+    args += ["--coba"] if coba else []
+    _etalase(c, "impor " + " ".join(shlex.quote(a) for a in args))
+
+
+@task
+def ekspor(c, berkas, batch=0):
+    """Write the catalogue (``--batch N``: one batch) into the registration template BERKAS.xlsx, for review."""
+    args = [_from_caller(berkas), "--data", CONFIG["catalogue"]] + (["--batch", str(batch)] if batch else [])
+    _etalase(c, "ekspor " + " ".join(shlex.quote(a) for a in args))
+
+
+@task
+def templat(c, periksa=False):
+    """Write docs/templat-pendaftaran.xlsx from the models and kosakata (``--periksa``: fail if it is stale)."""
+    _etalase(c, "templat --data " + shlex.quote(CONFIG["catalogue"]) + (" --periksa" if periksa else ""))
+
+
 @task
 def report(c, today="", format="text", html=False):
     """Print the staff quality report (``--html`` also writes output/staf/laporan/)."""

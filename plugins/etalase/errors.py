@@ -25,10 +25,13 @@ class Issue:
     message: str
     fix: str = ""
     severity: str = field(default="error", compare=False)
+    #: Where the problem is when it is not a line of a text file, e.g. a spreadsheet cell
+    #: (``pendaftaran.xlsx › Pendaftaran › C12 (kolom "Harga")``); ``line`` and ``column`` then only sort.
+    place: str = field(default="", compare=False)
 
     def location(self) -> str:
-        """Return ``file:line:column`` as editors and terminals link it."""
-        return f"{self.file}:{self.line}:{self.column}"
+        """Return ``file:line:column`` as editors and terminals link it (or :attr:`place` when set)."""
+        return self.place or f"{self.file}:{self.line}:{self.column}"
 
 
 class EtalaseError(Exception):

@@ -13,7 +13,7 @@ from ..errors import Issue
 from ..images.probe import ImageProblem, probe_image
 from . import privacy
 from .loader import LoadedFile, LoadResult
-from .models import Batch, Categories, Exhibitor, Participant, Photo, Regions, School
+from .models import Batch, Categories, Exhibitor, Participant, Regions, School
 
 MAX_PIXELS = 40_000_000
 
@@ -35,43 +35,48 @@ I02_REASONS = {
 }
 
 
-def _image_message(problem: ImageProblem, photo: Photo) -> str:
+def image_message(problem: ImageProblem, file: str) -> str:
+    """What is wrong with the photo ``file``, in Bahasa Indonesia, for an :class:`ImageProblem`."""
     params = problem.params
     size = f"berukuran {params.get('width')}×{params.get('height')} piksel" if params.get("width") else "terlalu besar"
     fmt = params.get("format") if params.get("format") not in (None, "unknown") else "tak dikenal"
     texts = {
-        "I01": f"berkas `{photo.file}` tidak ada"
+        "I01": f"berkas `{file}` tidak ada"
         + (f"; mungkin maksudnya `{params['suggestion']}`?" if params.get("suggestion") else ""),
-        "I02": f"`{photo.file}` {I02_REASONS.get(params.get('reason'), 'berada di luar catalogue_data/')}",
-        "I03": f"`{photo.file}` berformat {fmt}, bukan JPEG, PNG atau WebP",
-        "I04": f"`{photo.file}` rusak atau terpotong",
-        "I05": f"`{photo.file}` {size}, lebih dari 40 megapiksel",
+        "I02": f"`{file}` {I02_REASONS.get(params.get('reason'), 'berada di luar catalogue_data/')}",
+        "I03": f"`{file}` berformat {fmt}, bukan JPEG, PNG atau WebP",
+        "I04": f"`{file}` rusak atau terpotong",
+        "I05": f"`{file}` {size}, lebih dari 40 megapiksel",
     }
-    return texts.get(problem.code, f"`{photo.file}` tidak bisa dipakai")
+    return texts.get(problem.code, f"`{file}` tidak bisa dipakai")
 
 
-def _probe(result: LoadResult, photo: Photo) -> ImageProblem | None:
+def probe(root: Path, file: str) -> ImageProblem | None:
+    """The problem of the photo ``file`` under ``root`` (not found, outside, not a photo, broken, too big), or None."""
     try:
-        probe_image(result.root, photo.file, MAX_PIXELS)
+        probe_image(root, file, MAX_PIXELS)
     except ImageProblem as problem:
         return problem
     except (OSError, ValueError, SyntaxError) as exc:  # a decoder's own complaint about a hostile file
-        return ImageProblem("I04", {"path": photo.file, "detail": str(exc)[:200]})
+        return ImageProblem("I04", {"path": file, "detail": str(exc)[:200]})
     return None
 
 
 def check_photos(result: LoadResult, probe_cache: dict | None = None) -> None:
-    """Every photo must exist inside catalogue_data/, decode fully and stay under the pixel limit."""
+    """Every photo must exist inside catalogue_data/, decode fully and stay under the pixel limit.
+
+    ``probe_cache`` maps a photo's path to the problem found (None: usable) for photos already probed.
+    """
     seen: dict[str, ImageProblem | None] = {} if probe_cache is None else probe_cache
     for loaded in result.files.values():
         if not isinstance(loaded.record, Participant):
             continue
         for path, photo in _photos(loaded.record):
             if photo.file not in seen:
-                seen[photo.file] = _probe(result, photo)
+                seen[photo.file] = probe(result.root, photo.file)
             problem = seen[photo.file]
             if problem is not None:
-                result.add(loaded, problem.code, (*path, "berkas"), _image_message(problem, photo))
+                result.add(loaded, problem.code, (*path, "berkas"), image_message(problem, photo.file))
 
 
 def check_privacy(result: LoadResult) -> None:
@@ -216,11 +221,11 @@ def check_batches(result: LoadResult) -> None:
                 seen.add(ref)
 
 
-def run_checks(result: LoadResult) -> None:
-    """Run every cross-record check, adding problems to ``result``."""
+def run_checks(result: LoadResult, probe_cache: dict | None = None) -> None:
+    """Run every cross-record check, adding problems to ``result`` (``probe_cache``: see :func:`check_photos`)."""
     check_records(result)
     check_batches(result)
     check_places(result)
     check_products(result)
-    check_photos(result)
+    check_photos(result, probe_cache)
     check_privacy(result)

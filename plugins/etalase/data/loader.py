@@ -213,6 +213,16 @@ def _read(result: LoadResult, path: Path, model: type[RecordModel], shown: str, 
     loaded.issues = result.issues[start:]
 
 
+def add_file(result: LoadResult, path: Path, shown: str, raw: bytes, model: type[RecordModel]) -> LoadedFile:
+    """Load ``raw`` as the bytes of ``path`` (written or not), adding the file and its issues to ``result``."""
+    loaded = LoadedFile(path, shown, digest=hashlib.sha256(raw).hexdigest())
+    result.files[shown] = loaded
+    start = len(result.issues)
+    _parse(result, loaded, raw, model)
+    loaded.issues = result.issues[start:]
+    return loaded
+
+
 def _parse(result: LoadResult, loaded: LoadedFile, raw: bytes, model: type[RecordModel]) -> None:
     """Parse and validate one file's bytes, adding its issues to ``result``."""
     path, shown = loaded.path, loaded.shown

@@ -4,7 +4,8 @@ Codes never change meaning: the editors' guide explains each one, and CI
 annotations show them. ``Y`` is YAML syntax, ``F`` a field's value, ``R`` a
 reference or ID, ``I`` an image, ``L`` a link, ``P`` privacy, ``T`` a
 placeholder left by the scaffold (an error when publishing, else a warning),
-``S`` a certificate that lapses soon or has lapsed (always a warning).
+``S`` a certificate that lapses soon or has lapsed (always a warning), ``X`` a spreadsheet
+(``./run impor``: its columns, or a cell a spreadsheet program typed).
 """
 
 from __future__ import annotations
@@ -169,7 +170,53 @@ CODES: dict[str, tuple[str, str]] = {
         "Minta sertifikat terbaru kepada peserta, lalu perbarui nomor dan `berlaku_sampai`. Sampai diperbarui, "
         "situs menandainya kedaluwarsa, dan produk dengan TKDN kedaluwarsa tidak lagi tampil sebagai wajib PDN.",
     ),
+    "X01": (
+        "Spreadsheet tidak bisa dibaca",
+        "Simpan ulang sebagai Excel Workbook (.xlsx) atau CSV UTF-8 (.csv), lalu impor lagi.",
+    ),
+    "X02": (
+        "Kolom tidak dikenal",
+        "Tulis judul kolom persis seperti di templat (docs/templat-pendaftaran.xlsx), atau hapus kolom itu.",
+    ),
+    "X03": ("Kolom ganda", "Setiap kolom hanya boleh ada sekali: gabungkan isinya, lalu hapus salah satunya."),
+    "X04": (
+        "Angka disingkat spreadsheet",
+        "Format kolom ini sebagai Teks, ketik ulang angkanya lengkap (mis. `9120001234567`), lalu simpan ulang.",
+    ),
+    "X05": (
+        "Isi sel tidak cocok dengan kolomnya",
+        "Format sel sebagai Teks dan ketik ulang isinya seperti contoh di templat.",
+    ),
+    "X06": (
+        "Data eksibitor berbeda antarbaris",
+        "Samakan isi kolom eksibitor di setiap baris produknya, atau kosongkan sel di baris bawahnya "
+        "(diisi dari baris di atasnya).",
+    ),
+    "X07": (
+        "Catatan sudah diubah orang",
+        "Periksa perbedaannya; bila isi spreadsheet yang benar, impor lagi dengan `--perbarui` (perbedaannya "
+        "ditampilkan dulu; komentar dan urutan kunci di berkas tetap).",
+    ),
+    "X08": (
+        "Sudah ada foto lain dengan nama ini",
+        "Beri nama lain pada berkas fotonya, atau hapus dulu foto lama di catalogue_data/foto/ bila memang diganti.",
+    ),
+    "X09": (
+        "Catatan yang ada belum sah",
+        "Perbaiki dulu berkas YAML itu (jalankan `./run validate`), lalu impor lagi.",
+    ),
 }
+
+#: How to fix a problem found in a spreadsheet cell, where the YAML wording of :data:`CODES` does not fit.
+CELL_FIXES: dict[str, str] = {
+    "F05": "Tulis harga rupiah bulat, mis. `15000`, `15.000` atau `Rp 15.000`, atau `atas permintaan`; untuk "
+           "rentang, isi juga kolom \"Harga sampai\".",
+    "F12": "Isi sel ini, atau kosongkan bila tidak wajib.",
+    "F14": "Isi sel ini (lihat contoh di templat); bila kolomnya belum ada, tambahkan dengan judul persis seperti "
+           "di templat.",
+    "F16": "Isi minimal satu foto di kolom \"Foto 1 berkas\" dan \"Foto 1 alt\".",
+}
+
 
 #: Where "today" came from (:class:`etalase.settings.Today` ``source``), as staff read it after "Tanggal acuan …:".
 TODAY_SOURCES = {
@@ -281,6 +328,11 @@ def title(code: str) -> str:
 def fix(code: str) -> str:
     """Return how to fix a problem with this code."""
     return CODES[code][1]
+
+
+def cell_fix(code: str) -> str:
+    """Return how to fix a problem with this code when it was found in a spreadsheet cell."""
+    return CELL_FIXES.get(code) or fix(code)
 
 
 def shape_of(value: object) -> str:

@@ -96,18 +96,23 @@ class Document:
 
     def value_at(self, path: Path_) -> object:
         """Return the loaded value at ``path``, or None."""
-        node = self.data
-        for part in path:
-            try:
-                node = node[part]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return node
+        return value_at(self.data, path)
 
     def explained(self, path: Path_) -> bool:
         """Whether a load problem already accounts for the value at ``path`` (or above it)."""
         path = tuple(path)
         return any(path[: len(gone)] == gone for gone in self.dropped)
+
+
+def value_at(data: object, path: Path_) -> object:
+    """Return the value at ``path`` inside nested mappings and lists, or None."""
+    node = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
 
 
 class YamlLoadError(Exception):

@@ -1,7 +1,7 @@
 """Command line: ``python -m etalase validate [--format text|github] [--publish] [--today D] [FOLDER]``, ``schema``.
 
-Also ``report`` (the staff quality report) and ``check-links-kept`` (no published URL dies), registered
-by :mod:`etalase.staff.commands`.
+Also ``report`` (the staff quality report), ``check-links-kept`` (no published URL dies), and the
+spreadsheet intake ``impor``, ``ekspor`` and ``templat``, registered by :mod:`etalase.staff.commands`.
 
 Staff run ``validate``; it prints every problem and exits 1, or a one-line
 summary and exits 0 (after any warnings: placeholders left by the scaffold,
@@ -97,7 +97,7 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--check", action="store_true", help="hanya periksa; keluar 1 bila ada yang usang")
     make.add_argument("--folder", default=SCHEMA_FOLDER, type=Path)
     make.add_argument("--docs", default=DOCS, type=Path)
-    staff_commands.add_commands(sub)  # report, check-links-kept
+    staff_commands.add_commands(sub)  # report, today, check-links-kept, impor, ekspor, templat
     return main_parser
 
 

@@ -1,8 +1,8 @@
-"""The ``report``, ``today`` and ``check-links-kept`` subcommands of ``python -m etalase``.
+"""The ``report``, ``today``, ``check-links-kept``, ``impor``, ``ekspor`` and ``templat`` subcommands.
 
 :mod:`etalase.staff.cli` owns the parser; it calls :func:`add_commands` to register
 these and :func:`run` to dispatch them, so the glue for the quality report, the
-reference date and the kept-links check lives next to nothing else.
+reference date, the kept-links check and the spreadsheet intake lives next to nothing else.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from ..errors import BuildError, DataError
 from ..settings import Today, epoch_of, resolve_today
 from .report import format_text
 
-COMMANDS = ("report", "today", "check-links-kept")
+COMMANDS = ("report", "today", "check-links-kept", "impor", "ekspor", "templat")
 
 
 def report(folder: Path, today: Today, fmt: str, html_output: Path | None) -> int:
@@ -79,6 +79,72 @@ def check_links_kept(output: Path, folder: Path, live: str | None, first_deploy:
     return 0 if result.passed else 1
 
 
+def impor(path: Path, folder: Path, photos: Path | None, update: bool, skip_bad_rows: bool, dry_run: bool) -> int:
+    """Import a registration spreadsheet into ``folder``; 1 (and nothing written) when anything is wrong."""
+    from .intake.impor import Options, run_import
+    from .intake.summary import format_outcome
+
+    options = Options(update=update, skip_bad_rows=skip_bad_rows, dry_run=dry_run, photos=photos)
+    outcome = run_import(path, folder, options)
+    print(format_outcome(outcome, options))
+    return 0 if outcome.ok else 1
+
+
+def ekspor(path: Path, folder: Path, batch: int | None) -> int:
+    """Write the catalogue (or one batch) into the registration template at ``path``."""
+    from .intake.ekspor import ExportError, export_catalogue
+
+    try:
+        done = export_catalogue(folder, path, batch)
+    except DataError as exc:
+        print(format_text(exc.issues, "Tidak ada yang diekspor"))
+        return 1
+    except ExportError as exc:
+        print(f"Gagal: {exc}")
+        return 1
+    what = f"batch {batch}" if batch is not None else "seluruh katalog"
+    print(f"Ditulis: {path} ({what}: {done.exhibitors} eksibitor, {done.products} produk).")
+    return 0
+
+
+def templat(output: Path, folder: Path, check: bool) -> int:
+    """Write the registration template (or with ``check``, say whether the committed one is current)."""
+    from .intake.template import new_workbook, workbook_bytes
+
+    fresh = workbook_bytes(new_workbook(folder))
+    if check:
+        current = output.is_file() and output.read_bytes() == fresh
+        print(f"{output} sudah mutakhir." if current else
+              f"{output} sudah usang: jalankan `./run templat` lalu commit hasilnya.")
+        return 0 if current else 1
+    from ..outputs.artifacts import write_bytes_atomic
+
+    changed = write_bytes_atomic(output, fresh)
+    print(f"Templat ditulis ke {output}." if changed else f"{output} sudah mutakhir.")
+    return 0
+
+
+def _add_intake(sub) -> None:
+    """Register ``impor``, ``ekspor`` and ``templat``."""
+    take = sub.add_parser("impor", help="impor spreadsheet pendaftaran (.xlsx atau .csv) menjadi catatan eksibitor")
+    take.add_argument("berkas", type=Path)
+    take.add_argument("--data", default="catalogue_data", type=Path)
+    take.add_argument("--foto", type=Path, metavar="FOLDER", help="folder berisi foto yang disebut di kolom foto")
+    take.add_argument("--perbarui", action="store_true",
+                      help="boleh mengubah catatan yang sudah diubah orang (perbedaannya ditampilkan dulu)")
+    take.add_argument("--lewati-baris-salah", action="store_true",
+                      help="tulis baris yang benar; baris yang salah dilewati dan didaftar")
+    take.add_argument("--coba", action="store_true", help="periksa dan tampilkan saja; tidak ada yang ditulis")
+    out = sub.add_parser("ekspor", help="tulis katalog (atau satu batch) ke templat pendaftaran .xlsx")
+    out.add_argument("berkas", type=Path)
+    out.add_argument("--data", default="catalogue_data", type=Path)
+    out.add_argument("--batch", type=int, default=None, help="hanya eksibitor batch bernomor ini")
+    blank = sub.add_parser("templat", help="tulis docs/templat-pendaftaran.xlsx dari model dan kosakata")
+    blank.add_argument("--keluaran", default=Path("docs/templat-pendaftaran.xlsx"), type=Path)
+    blank.add_argument("--data", default="catalogue_data", type=Path)
+    blank.add_argument("--periksa", action="store_true", help="hanya periksa; keluar 1 bila templat usang")
+
+
 def today_option(value: str) -> Today:
     """``--today``: a TTTT-BB-HH date, or ``hari-ini`` for the clock's day in Jakarta."""
     if value in ("hari-ini", "today"):
@@ -102,7 +168,7 @@ def chosen_today(args: argparse.Namespace) -> Today:
 
 
 def add_commands(sub) -> None:
-    """Register ``report``, ``today`` and ``check-links-kept`` on the subparsers of ``python -m etalase``."""
+    """Register ``report``, ``today``, ``check-links-kept`` and the intake commands on ``python -m etalase``."""
     quality = sub.add_parser("report", help="laporan mutu untuk staf: foto, harga, sertifikat, data ganda")
     quality.add_argument("folder", nargs="?", default="catalogue_data", type=Path)
     add_today(quality)
@@ -120,6 +186,7 @@ def add_commands(sub) -> None:
     kept.add_argument("--siteurl", default=os.environ.get("ETALASE_SITEURL", ""),
                       help="SITEURL of the build (default $ETALASE_SITEURL), to read its redirect pages")
     kept.add_argument("--format", choices=("text", "github"), default="text")
+    _add_intake(sub)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -128,4 +195,10 @@ def run(args: argparse.Namespace) -> int:
         return report(args.folder, chosen_today(args), args.format, args.html)
     if args.command == "today":
         return today(chosen_today(args), args.github_env)
+    if args.command == "impor":
+        return impor(args.berkas, args.data, args.foto, args.perbarui, args.lewati_baris_salah, args.coba)
+    if args.command == "ekspor":
+        return ekspor(args.berkas, args.data, args.batch)
+    if args.command == "templat":
+        return templat(args.keluaran, args.data, args.periksa)
     return check_links_kept(args.output, args.data, args.live, args.first_deploy, args.format, args.siteurl)

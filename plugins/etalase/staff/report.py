@@ -18,16 +18,17 @@ def _blocks(issues: Iterable[Issue], noun: str) -> tuple[list[str], int, int]:
     for file, found in by_file.items():
         lines.append(f"{file} ({len(found)} {noun})")
         for issue in found:
-            lines.append(f"  {issue.location()} [{issue.code}] {issue.field_path}: {issue.message}")
+            field_path = f"{issue.field_path}: " if issue.field_path else ""
+            lines.append(f"  {issue.location()} [{issue.code}] {field_path}{issue.message}")
             lines.append(f"      {messages.title(issue.code)}. Cara memperbaiki: {issue.fix}")
         lines.append("")
     return lines, sum(len(v) for v in by_file.values()), len(by_file)
 
 
-def format_text(issues: Iterable[Issue]) -> str:
-    """One block per file, one line per problem, each followed by its fix."""
+def format_text(issues: Iterable[Issue], outcome: str = "Situs tidak diterbitkan") -> str:
+    """One block per file, one line per problem, each followed by its fix; the last line counts them."""
     lines, total, files = _blocks(issues, "masalah")
-    lines.append(f"Ditemukan {total} masalah di {files} berkas. Situs tidak diterbitkan.")
+    lines.append(f"Ditemukan {total} masalah di {files} berkas. {outcome}.")
     return "\n".join(lines)
 
 
