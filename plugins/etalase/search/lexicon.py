@@ -22,6 +22,7 @@ See docs/search.md, "Lexicon", for how to add a word.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -107,19 +108,24 @@ def _mark(run: re.Match) -> str:
     return f"{PROTECT}{run.group()}{PROTECT}" if is_protected(word_key(run.group())) else run.group()
 
 
-def _index_token(token: re.Match) -> str:
-    marked = _RUN.sub(_mark, token.group())
-    canonical = [searched_form(VARIANTS[key]) for key in map(word_key, _RUN.findall(token.group())) if key in VARIANTS]
+#: Tokens are looked at once per build, not once per occurrence: a catalogue's descriptions repeat their words.
+@functools.lru_cache(maxsize=1 << 17)
+def _indexed_token(token: str) -> str:
+    marked = _RUN.sub(_mark, token)
+    canonical = [searched_form(VARIANTS[key]) for key in map(word_key, _RUN.findall(token)) if key in VARIANTS]
     return " ".join([marked, *canonical])
 
 
+_UNRESERVED = str.maketrans("", "", RESERVED)
+
+
 def _unreserved(text: str) -> str:
-    return "".join(ch for ch in text if ch not in RESERVED)
+    return text.translate(_UNRESERVED)
 
 
 def index_text(text: str) -> str:
     """``text`` as the index gets it: protected words marked, variants followed by their canonical form."""
-    return _TOKEN.sub(_index_token, _unreserved(text))
+    return _TOKEN.sub(lambda token: _indexed_token(token.group()), _unreserved(text))
 
 
 def index_name(name: str) -> str:

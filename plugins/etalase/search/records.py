@@ -145,9 +145,13 @@ def summary(markdown: str | None, width: int = DESCRIPTION_CHARS) -> str:
     return text[:cut] if cut > 0 else text[:width]
 
 
+#: Each byte's Braille pattern, decoded once: a Latin-1 decoding of the UTF-8 bytes, then one translate.
+_HIDING = {byte: chr(_HIDDEN + byte) for byte in range(256)}
+
+
 def unsearchable(text: str) -> str:
     """``text`` in a form Pagefind indexes no word of: each UTF-8 byte as a Braille pattern (search.js decodes it)."""
-    return "".join(chr(_HIDDEN + byte) for byte in text.encode("utf-8"))
+    return text.encode("utf-8").decode("latin-1").translate(_HIDING)
 
 
 def revealed(text: str) -> str:
