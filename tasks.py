@@ -121,11 +121,11 @@ def templat(c, periksa=False):
 
 
 @task
-def report(c, today="", format="text", html=False):
-    """Print the staff quality report (``--html`` also writes output/staf/laporan/)."""
+def report(c, today="", format="text", html=""):
+    """Print the staff quality report (every build publishes it at /staf/laporan/; ``--html FILE`` writes it too)."""
     args = [CONFIG["catalogue"], "--format", format]
     args += ["--today", today] if today else []
-    args += ["--html", CONFIG["deploy_path"]] if html else []
+    args += ["--html", _from_caller(html)] if html else []
     _etalase(c, "report " + " ".join(shlex.quote(a) for a in args))
 
 

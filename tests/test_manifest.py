@@ -36,8 +36,11 @@ ARABIKA = """\
 """
 
 
-def fake_build(root: Path, out: Path) -> Path:
-    """Stand in for the generator: a page per record, a redirect per ``id_lama``, QR and calendar files."""
+def fake_files(root: Path) -> tuple[list[str], dict[str, str]]:
+    """Stand in for the generator: a page per record, a redirect per ``id_lama``, QR and calendar files.
+
+    Returns the output files and the redirects (URL -> target) the build would record.
+    """
     catalogue = load_catalogue(root)
     pages = [urls.HOME, urls.SEARCH, urls.index(urls.PRODUCT), urls.index(urls.PRODUCT, 2), urls.category("minuman")]
     files = ["gambar/0123abcd-640.webp", "sitemap.xml", f"{urls.STAFF}laporan/index.html"]
@@ -54,19 +57,23 @@ def fake_build(root: Path, out: Path) -> Path:
         pages.append(urls.batch(batch.id))
         files.append(urls.batch_calendar(batch.id))
         moved += [(urls.batch(old), urls.batch(batch.id)) for old in batch.old_ids]
-    for url in pages:
-        _put(out, urls.file_of(url), "<!doctype html><title>Halaman</title>")
-    for rel in files:
-        _put(out, rel, "x")
-    for old, new in moved:
-        _put(out, urls.file_of(old), f'<!doctype html><meta http-equiv="refresh" content="0; url=/{new}">')
+    files += [urls.file_of(url) for url in pages] + [urls.file_of(old) for old, _ in moved]
+    return files, {f"/{old}": f"/{new}" for old, new in moved}
+
+
+def fake_build(root: Path, out: Path, dropped: str = "") -> Path:
+    """A build's output folder as far as the check reads it: the ``manifest.json`` the build writes."""
+    files, redirects = fake_files(root)
+    files = [rel for rel in files if not (dropped and rel.startswith(dropped))]
+    out.mkdir(parents=True, exist_ok=True)
+    index = manifest.catalogue_index(load_catalogue(root))
+    (out / "manifest.json").write_bytes(manifest.manifest_bytes(files, redirects, index))
     return out
 
 
-def _put(out: Path, rel: str, text: str) -> None:
-    path = out / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+def built(out: Path) -> Manifest:
+    """The manifest a (fake) build wrote."""
+    return manifest.loads((out / "manifest.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -81,14 +88,13 @@ def data(tmp_path: Path) -> Path:
 @pytest.fixture
 def live(data: Path, tmp_path: Path) -> Manifest:
     """The manifest of the site as it is published now."""
-    return manifest.write_manifest(fake_build(data, tmp_path / "live"), data)
+    return built(fake_build(data, tmp_path / "live"))
 
 
 def check(data: Path, tmp_path: Path, live: Manifest) -> list[manifest.LostUrl]:
     """Build the edited data and compare it with the live manifest."""
     out = fake_build(data, tmp_path / "new")
-    index = manifest.record_index(data)
-    return manifest.compare(live, manifest.write_manifest(out, data, index), index)
+    return manifest.compare(live, built(out), manifest.record_index(data))
 
 
 def problems(lost: list[manifest.LostUrl]) -> list[tuple[str, str, str, int, str, str]]:
@@ -112,46 +118,29 @@ def test_url_of_a_file(rel, url):
     assert manifest.url_of(rel) == url
 
 
-@pytest.mark.parametrize(
-    ("html", "target"),
-    [
-        ('<meta http-equiv="refresh" content="0; url=/produk/baru/">', "/produk/baru/"),
-        ("<META CONTENT='0;URL=../baru/' HTTP-EQUIV='Refresh'>", "/produk/baru/"),
-        ('<meta http-equiv="refresh" content="0; url=https://etalase.example/produk/baru/">', "/produk/baru/"),
-        ('<meta charset="utf-8"><title>Kopi</title>', None),
-        ('<meta http-equiv="refresh" content="300">', None),
-    ],
-)
-def test_redirect_target_reads_meta_refresh(html, target):
-    assert manifest.redirect_target(html, "/produk/lama/") == target
-
-
-def test_redirect_target_on_a_site_served_from_a_folder():
-    html = '<meta http-equiv="refresh" content="0; url=https://dinas.github.io/etalase/produk/baru/">'
-    assert manifest.redirect_target(html, "/produk/lama/", "https://dinas.github.io/etalase") == "/produk/baru/"
-
-
-def test_scan_lists_pages_files_and_redirects_but_not_staff_pages(data, tmp_path):
+def test_the_manifest_lists_pages_files_and_redirects_but_not_staff_pages(data):
     edit(data, EXHIBITOR, "  - id: kopi-arabika-200g\n", "  - id: kopi-arabika-200g\n    id_lama: [arabika]\n")
-    out = fake_build(data, tmp_path / "out")
-    (out / "manifest.json").write_text("{}", encoding="utf-8")
-    (out / ".nojekyll").write_text("", encoding="utf-8")
+    files, redirects = fake_files(data)
+    files += ["manifest.json", ".nojekyll"]
+    made = manifest.loads(manifest.manifest_bytes(files, redirects, manifest.catalogue_index(load_catalogue(data)))
+                          .decode("utf-8"))
 
-    paths, redirects = manifest.scan_output(out)
+    assert made.redirects == {"/produk/arabika/": "/produk/kopi-arabika-200g/"}
+    assert "/produk/kopi-arabika-200g/" in made.pages and "/produk/arabika/" not in made.pages
+    assert "/qr/produk/kopi-arabika-200g.svg" in made.files
+    assert not [p for p in made.pages + made.files if p.startswith("/staf/") or p.endswith(("manifest.json",
+                                                                                          ".nojekyll"))]
 
-    assert redirects == {"/produk/arabika/": "/produk/kopi-arabika-200g/"}
-    assert "/produk/kopi-arabika-200g/" in paths
-    assert "/qr/produk/kopi-arabika-200g.svg" in paths
-    assert not [p for p in paths if p.startswith("/staf/") or p.endswith(("manifest.json", ".nojekyll"))]
+
+def test_the_record_index_of_a_build_equals_the_one_parsed_from_the_files(data):
+    assert manifest.catalogue_index(load_catalogue(data)) == manifest.record_index(data)
 
 
 def test_manifest_is_sorted_deterministic_json_with_record_sources(data, tmp_path):
-    out = fake_build(data, tmp_path / "out")
-    first = manifest.write_manifest(out, data)
-    text = (out / "manifest.json").read_text(encoding="utf-8")
-    manifest.write_manifest(out, data)
+    text = (fake_build(data, tmp_path / "out") / "manifest.json").read_text(encoding="utf-8")
+    first = built(fake_build(data, tmp_path / "again"))
 
-    assert (out / "manifest.json").read_text(encoding="utf-8") == text
+    assert (tmp_path / "again" / "manifest.json").read_text(encoding="utf-8") == text
     parsed = json.loads(text)
     assert list(parsed) == sorted(parsed)
     assert parsed["format"] == 1
@@ -213,7 +202,7 @@ def test_a_renamed_product_with_old_id_keeps_its_url_as_a_redirect(data, tmp_pat
 def test_the_redirect_must_stay_once_published(data, tmp_path):
     renamed = "  - id: kopi-arabika-250g\n    id_lama: [kopi-arabika-200g]\n"
     edit(data, EXHIBITOR, "  - id: kopi-arabika-200g\n", renamed)
-    live = manifest.write_manifest(fake_build(data, tmp_path / "live"), data)
+    live = built(fake_build(data, tmp_path / "live"))
     edit(data, EXHIBITOR, "    id_lama: [kopi-arabika-200g]\n", "")
 
     assert [url for url, *_ in problems(check(data, tmp_path, live))] == ["/produk/kopi-arabika-200g/"]
@@ -263,10 +252,9 @@ def test_deleting_an_exhibitor_file_fails_but_withdrawing_it_passes(data, tmp_pa
 
 
 def test_a_lost_page_that_belongs_to_no_record(data, tmp_path, live):
-    shutil.rmtree(fake_build(data, tmp_path / "new") / "kategori")
-    built = manifest.write_manifest(tmp_path / "new", data)
+    made = built(fake_build(data, tmp_path / "new", dropped="kategori/"))
 
-    found = problems(manifest.compare(live, built, manifest.record_index(data)))
+    found = problems(manifest.compare(live, made, manifest.record_index(data)))
 
     assert [(url, code, message) for url, code, _, _, message, _ in found] == [
         ("/kategori/minuman/", "U02",
@@ -420,7 +408,6 @@ def rebuilt(tmp_path_factory, image_cache):
         return out
 
     live_out = run("live")
-    manifest.write_manifest(live_out, data)
     renamed = "  - id: kopi-gayo-200g\n    id_lama: [kopi-arabika-gayo-200g]\n"
     edit(data, "eksibitor/kopi-betawi-sejahtera.yaml", "  - id: kopi-arabika-gayo-200g\n", renamed)
     edit(data, "eksibitor/batik-rawamangun.yaml", "    unggulan: ya\n", "    unggulan: ya\n    ditarik: ya\n")
@@ -468,7 +455,7 @@ def test_a_site_served_from_a_folder_records_its_redirects_from_the_root(build_s
     out = build_site("site-basic", SITEURL=siteurl)
     data = ROOTS / "site-basic" / "catalogue_data"
 
-    result = manifest.check_links_kept(out, data, str(out), siteurl=siteurl)
+    result = manifest.check_links_kept(out, data, str(out))
 
     assert (result.passed, result.lost) == (True, [])
     built = manifest.loads((out / "manifest.json").read_text(encoding="utf-8"))

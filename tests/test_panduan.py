@@ -14,7 +14,7 @@ from etalase.outputs import manifest
 from etalase.staff import scaffold
 
 from tests.catalogue_helpers import EXHIBITOR, copy_root, edit
-from tests.test_manifest import ARABIKA, fake_build
+from tests.test_manifest import ARABIKA, built, fake_build
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "panduan-editor.md"
@@ -69,12 +69,11 @@ def test_the_lost_link_example_prints_exactly_what_the_guide_shows(tmp_path):
     root = copy_root(tmp_path)
     with (root / EXHIBITOR).open("a", encoding="utf-8") as handle:
         handle.write(ARABIKA)
-    live = manifest.write_manifest(fake_build(root, tmp_path / "live"), root)
+    live = built(fake_build(root, tmp_path / "live"))
     edit(root, EXHIBITOR, ARABIKA, "")
     index = manifest.record_index(root)
-    built = manifest.write_manifest(fake_build(root, tmp_path / "new"), root, index)
 
-    text = manifest.format_lost_text(manifest.compare(live, built, index))
+    text = manifest.format_lost_text(manifest.compare(live, built(fake_build(root, tmp_path / "new")), index))
 
     assert text == LINK_EXAMPLE.search(GUIDE.read_text("utf-8")).group(1)
 

@@ -167,7 +167,8 @@ def test_main_saves_the_build_cache_and_pull_requests_restore_the_same_paths():
     assert saved["uses"].startswith("actions/cache@") and restored["uses"].startswith("actions/cache/restore@")
     assert saved["uses"].split("@")[1] == restored["uses"].split("@")[1]
     paths = saved["with"]["path"].split()
-    assert paths == restored["with"]["path"].split() == [".cache/build", ".cache/search", "output"]  # one version
+    # The output link, its two generations and their states (etalase.outputs.state): one version of each.
+    assert paths == restored["with"]["path"].split() == [".cache/build", ".cache/search", "output", ".output.*"]
     assert "github.sha" in saved["with"]["key"]
     prefix = saved["with"]["key"].rsplit("-", 1)[0] + "-"
     assert saved["with"]["restore-keys"] == restored["with"]["restore-keys"] == prefix
@@ -179,7 +180,7 @@ def test_main_saves_the_build_cache_and_pull_requests_restore_the_same_paths():
         ("check-links-kept --live https://etalase.example/ --first-deploy --format github",
          "-m etalase check-links-kept output --data catalogue_data --format github "
          "--live https://etalase.example/ --first-deploy"),
-        ("report --format github --html", "-m etalase report catalogue_data --format github --html output"),
+        ("report --format github", "-m etalase report catalogue_data --format github"),
         ("validate --format github --publish", "-m etalase validate catalogue_data --format github --publish"),
         ("pin-today", "-m etalase today --github-env"),
         ("check-links", "npx --no-install linkinator"),

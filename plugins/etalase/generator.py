@@ -27,9 +27,11 @@ from pelican.writers import Writer
 
 from .data import certificates
 from .data.catalogue import Catalogue, load_catalogue, paused_gc
+from .data.messages import TODAY_SOURCES
 from .data.preview import only_batch
 from .errors import DataError
 from .images.media import Media, photos_of
+from .outputs.manifest import MANIFEST_NAME, catalogue_index, manifest_bytes
 from .outputs.producers import collect
 from .outputs.state import Output, drop_state, load_state, save_state, seed
 from .search import thumbnails_of
@@ -92,6 +94,7 @@ class EtalaseGenerator(Generator):
             siteurl=siteurl,
             sitename=str(self.settings.get("SITENAME", "")),
             today=today,
+            today_note=TODAY_SOURCES[self.today.source],
             pages=refs(self.pages, content_pages(self.context)),
             photo_urls=self.media.photo_urls(),
             sample=catalogue.programme.sample,
@@ -214,7 +217,13 @@ class EtalaseGenerator(Generator):
                         out.write(os.path.relpath(path, self.scratch).replace(os.sep, "/"), handle.read())
         shutil.rmtree(self.scratch, ignore_errors=True)
         if out is not None:
+            self.write_manifest(out)
             self.finish(out)
+
+    def write_manifest(self, out: Output) -> None:
+        """``manifest.json``: every file of the build, its redirects, where each record is (written last)."""
+        redirects = {f"/{page.url}": f"/{page.context['target']}" for page in self.pages if page.kind == "redirect"}
+        out.write(MANIFEST_NAME, manifest_bytes(out.new.files, redirects, catalogue_index(self.catalogue)))
 
     def finish(self, out: Output) -> None:
         """Delete what this build no longer makes and save the target folder's state."""

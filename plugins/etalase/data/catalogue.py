@@ -55,6 +55,8 @@ class Catalogue:
     withdrawn: list[tuple[str, str]] = field(default_factory=list)
     #: SHA-256 of every staff file by the path staff see (``record.source``), for pages' fingerprints.
     sources: dict[str, str] = field(default_factory=dict)
+    #: Where each staff file is, by the path staff see.
+    files: dict[str, Path] = field(default_factory=dict)
     #: Warnings about valid records (:mod:`etalase.data.notices`): placeholders, and lapsing certificates when asked.
     notices: list[Issue] = field(default_factory=list)
 
@@ -150,6 +152,7 @@ def build_catalogue(result: LoadResult) -> Catalogue:
         exhibitors=exhibitors,
         schools=schools,
         sources={loaded.shown: loaded.digest for loaded in result.files.values()},
+        files={loaded.shown: loaded.path for loaded in result.files.values()},
     )
     withdrawn: list[tuple[str, str]] = []
     for record in [*result.records(Exhibitor), *result.records(School)]:

@@ -1,14 +1,15 @@
 """The URL manifest of a build, and the check that no published URL dies.
 
-Every build writes ``manifest.json`` at the output root: its pages, redirect
+Every build writes ``manifest.json`` at the output root (:func:`manifest_bytes`,
+from the files it made and the redirects it planned): its pages, redirect
 pages, other files and where each record came from. Before publishing, the
 manifest of the new build is compared with the manifest of the site that is
 live: a page (or a record's file) that would disappear fails the check unless
 a redirect replaces it or its record is marked ``ditarik: ya``. A URL that
 changes is a QR code on a booth table that stops working.
 
-Reading the output folder and the live manifest are the only I/O here; the
-comparison itself is pure.
+Reading the staff files (for product lines) and the live manifest are the only
+I/O here; the comparison itself is pure.
 """
 
 from __future__ import annotations
@@ -21,25 +22,23 @@ import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from urllib.parse import urljoin, urlsplit
 
-from ..data.catalogue import build_catalogue
+from ..data.catalogue import Catalogue, build_catalogue
 from ..data.loader import LoadResult, load_files
 from ..data.models import Batch, Participant, School
 from ..errors import BuildError, DataError
 from ..site import urls
 from ..staff.report import _escape_data, _escape_property  # the one place GitHub escaping is defined
-from .artifacts import Artifact, write_artifacts
 
 log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "manifest.json"
 FORMAT = 1
-#: How much of an HTML file is searched for a meta refresh (redirect pages are tiny).
-HEAD_CHARS = 16_384
 
 #: Never listed: pages for staff that nothing public links to.
 HIDDEN_PREFIXES = (f"/{urls.STAFF}",)
+#: Not listed by the build either: Pagefind's own files, named afresh by every run that indexes (Pagefind #638).
+UNLISTED_PREFIXES = (*HIDDEN_PREFIXES, "/pagefind/")
 #: Listed but never checked: content-addressed or rebuilt-every-time files.
 VOLATILE_PREFIXES = ("/gambar/", "/kartu/", "/pagefind/", "/theme/", "/static/", "/qr/")
 #: Files outside record folders that people download or subscribe to, so must stay.
@@ -47,9 +46,6 @@ KEPT_FILE_SUFFIXES = (".ics", ".xml", ".atom", ".rss", ".json", ".csv", ".txt", 
 #: URL folders that belong to one record: ``/<kind>/<id>/…``.
 RECORD_KINDS = (urls.PRODUCT, urls.EXHIBITOR, urls.SCHOOL, urls.BATCH)
 
-_META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
-_REFRESH = re.compile(r"""http-equiv\s*=\s*["']?refresh""", re.IGNORECASE)
-_CONTENT = re.compile(r"""content\s*=\s*(["'])\s*\d+\s*;\s*url\s*=\s*([^"']+)\1""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,18 +97,6 @@ class LostUrl:
 # -- building -------------------------------------------------------------------
 
 
-def redirect_target(html: str, url: str, siteurl: str = "") -> str | None:
-    """Return the site path a meta-refresh page sends ``url`` to, or None for a normal page."""
-    for tag in _META.findall(html):
-        if _REFRESH.search(tag):
-            found = _CONTENT.search(tag)
-            if found:
-                path = urlsplit(urljoin(f"https://site.invalid{url}", found.group(2).strip())).path or "/"
-                prefix = urlsplit(siteurl).path.rstrip("/")
-                return path.removeprefix(prefix) if prefix and path.startswith(prefix + "/") else path
-    return None
-
-
 def url_of(rel: str) -> str:
     """The URL of an output file: ``produk/x/index.html`` -> ``/produk/x/``."""
     pure = PurePosixPath(rel)
@@ -125,31 +109,6 @@ def url_of(rel: str) -> str:
 def is_page(url: str) -> bool:
     """Pages are folders (``/x/``) and ``.html`` files."""
     return url.endswith("/") or url.endswith(".html")
-
-
-def scan_output(output_dir: Path, siteurl: str = "") -> tuple[list[str], dict[str, str]]:
-    """List the URL of every public file under ``output_dir`` and the redirects among them.
-
-    ``siteurl`` is the build's SITEURL: a redirect to ``https://host/etalase/produk/x/`` on a
-    site served from ``/etalase/`` is recorded as ``/produk/x/``, like every other URL here.
-    """
-    paths: list[str] = []
-    redirects: dict[str, str] = {}
-    for path in sorted(p for p in Path(output_dir).rglob("*") if p.is_file()):
-        rel = path.relative_to(output_dir).as_posix()
-        if rel == MANIFEST_NAME or any(part.startswith(".") for part in rel.split("/")):
-            continue
-        url = url_of(rel)
-        if url.startswith(HIDDEN_PREFIXES):
-            continue
-        if path.suffix == ".html":
-            with path.open("r", encoding="utf-8", errors="replace") as handle:
-                target = redirect_target(handle.read(HEAD_CHARS), url, siteurl)
-            if target is not None:
-                redirects[url] = target
-                continue
-        paths.append(url)
-    return paths, redirects
 
 
 def record_index(root: Path) -> RecordIndex:
@@ -175,6 +134,31 @@ def _sources(result: LoadResult) -> dict[tuple[str, str], Source]:
                 mark = loaded.document.mark_of(("produk", index, "id"))
                 found[(urls.PRODUCT, product.id)] = Source(loaded.shown, mark.line)
     return found
+
+
+#: ``- id: <product>`` at the start of a line of a seller's file (a product's first line).
+_PRODUCT_ID = re.compile(rb"""^[ \t]*-[ \t]+id:[ \t]*["']?([a-z0-9-]+)""", re.MULTILINE)
+
+
+def catalogue_index(catalogue: Catalogue) -> RecordIndex:
+    """The record index of a loaded catalogue: products' lines found by a scan of their file, not a parse."""
+    found: dict[tuple[str, str], Source] = {(urls.BATCH, b.id): Source(b.source, 1) for b in catalogue.batches}
+    for participant in [*catalogue.exhibitors.values(), *catalogue.schools.values()]:
+        kind = urls.SCHOOL if isinstance(participant, School) else urls.EXHIBITOR
+        found[(kind, participant.id)] = Source(participant.source, 1)
+        raw = catalogue.files[participant.source].read_bytes()
+        lines = {m.group(1).decode(): raw.count(b"\n", 0, m.start()) + 1 for m in _PRODUCT_ID.finditer(raw)}
+        for product in participant.products:
+            found[(urls.PRODUCT, product.id)] = Source(participant.source, lines.get(product.id, 1))
+    return RecordIndex(sources=found, withdrawn=frozenset(catalogue.withdrawn))
+
+
+def manifest_bytes(files: Iterable[str], redirects: Mapping[str, str], index: RecordIndex) -> bytes:
+    """``manifest.json`` of a build from the files it made (output paths) and its redirects (URL -> target)."""
+    urls_ = [url_of(rel) for rel in files
+             if rel != MANIFEST_NAME and not any(part.startswith(".") for part in rel.split("/"))]
+    paths = [url for url in urls_ if not url.startswith(UNLISTED_PREFIXES) and url not in redirects]
+    return dumps(build_manifest(paths, redirects, index)).encode("utf-8")
 
 
 def build_manifest(paths: Iterable[str], redirects: Mapping[str, str], index: RecordIndex | None) -> Manifest:
@@ -210,23 +194,6 @@ def loads(text: str) -> Manifest:
                         files=list(data.get("files", [])), records=records)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise BuildError(f"not a URL manifest ({MANIFEST_NAME}): {exc}") from None
-
-
-def manifest_artifact(output_dir: Path, index: RecordIndex | None, siteurl: str = "") -> Artifact:
-    """Scan a built output folder and return its ``manifest.json`` as an artifact."""
-    paths, redirects = scan_output(output_dir, siteurl)
-    return Artifact(MANIFEST_NAME, dumps(build_manifest(paths, redirects, index)).encode("utf-8"))
-
-
-def write_manifest(output_dir: Path, catalogue_root: Path | None, index: RecordIndex | None = None,
-                   siteurl: str = "") -> Manifest:
-    """Write ``manifest.json`` at the root of a finished build (call it after every other output)."""
-    if index is None and catalogue_root is not None:
-        index = record_index(catalogue_root)
-    artifact = manifest_artifact(output_dir, index, siteurl)
-    write_artifacts(Path(output_dir), [artifact])
-    log.info("%s: wrote %s", output_dir, MANIFEST_NAME)
-    return loads(artifact.data.decode("utf-8"))
 
 
 # -- the live site ----------------------------------------------------------------
@@ -379,12 +346,13 @@ class KeptCheck:
 
 
 def check_links_kept(output_dir: Path, catalogue_root: Path, live_source: str | None,
-                     first_deploy: bool = False, siteurl: str = "") -> KeptCheck:
-    """Write the build's manifest and compare it with the live one; fail when a URL would die."""
-    if not Path(output_dir).is_dir():
-        raise BuildError(f"{output_dir} does not exist: build the site first (invoke build or invoke publish)")
+                     first_deploy: bool = False) -> KeptCheck:
+    """Compare the manifest the build wrote with the live one; fail when a URL would die."""
+    built = read_live_manifest(str(output_dir)) if Path(output_dir).is_dir() else None
+    if built is None:
+        raise BuildError(f"{Path(output_dir) / MANIFEST_NAME} does not exist: build the site first "
+                         "(invoke build or invoke publish)")
     index = record_index(catalogue_root)
-    built = write_manifest(output_dir, catalogue_root, index, siteurl)
     problem = ""
     live = None
     if not live_source:

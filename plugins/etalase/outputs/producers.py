@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable
 
 from ..data.catalogue import Catalogue
 from ..site.pages import SiteInfo
+from ..staff.quality_page import produce_staff_report
 from . import PRODUCERS as MACHINE_READABLE
 from .artifacts import Artifact
 
 Producer = Callable[[Catalogue, SiteInfo], Iterable[Artifact]]
 
-#: Every producer, in the order they run.
-PRODUCERS: list[Producer] = [*MACHINE_READABLE]
+#: Every producer, in the order they run: machine-readable files, then the staff report (/staf/laporan/).
+PRODUCERS: list[Producer] = [*MACHINE_READABLE, produce_staff_report]
 
 
 def collect(catalogue: Catalogue, site: SiteInfo, producers: Iterable[Producer] | None = None) -> list[Artifact]:

@@ -111,6 +111,8 @@ class SiteInfo:
     pages: tuple[PageRef, ...] = ()
     photo_urls: Mapping[str, str] = field(default_factory=dict)
     sample: bool = False
+    #: Where ``today`` came from, as the staff report says it ("dari SOURCE_DATE_EPOCH", …).
+    today_note: str = ""
 
     @property
     def page_urls(self) -> tuple[tuple[str, bool], ...]:

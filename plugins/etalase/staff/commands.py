@@ -23,9 +23,12 @@ COMMANDS = ("report", "today", "check-links-kept", "impor", "ekspor", "templat")
 
 
 def report(folder: Path, today: Today, fmt: str, html_output: Path | None) -> int:
-    """Print the staff quality report as of ``today``, optionally write /staf/laporan/; findings never fail."""
+    """Print the staff quality report as of ``today``, optionally as a page in a file; findings never fail.
+
+    Every build publishes the same page at /staf/laporan/; ``html_output`` is a file anywhere else.
+    """
     from .quality import check_quality, format_quality_github, format_quality_text
-    from .quality_page import measure_photos, photo_files, qr_sheet_links, write_report
+    from .quality_page import measure_photos, photo_files, qr_sheet_links, render_report
 
     try:
         catalogue = load_catalogue(folder)
@@ -36,8 +39,10 @@ def report(folder: Path, today: Today, fmt: str, html_output: Path | None) -> in
     found = check_quality(catalogue, today.date, photos, TODAY_SOURCES[today.source])
     print(format_quality_github(found) if fmt == "github" else format_quality_text(found))
     if html_output is not None:
-        page = write_report(html_output, found, catalogue.programme.name, qr_sheet_links(catalogue))
-        print(f"Laporan ditulis ke {page}")
+        html_output.parent.mkdir(parents=True, exist_ok=True)
+        html_output.write_text(render_report(found, catalogue.programme.name, qr_sheet_links(catalogue)),
+                               encoding="utf-8")
+        print(f"Laporan ditulis ke {html_output}")
     return 0
 
 
@@ -56,14 +61,13 @@ def today(when: Today, github_env: bool, environ=os.environ) -> int:
     return 0
 
 
-def check_links_kept(output: Path, folder: Path, live: str | None, first_deploy: bool, fmt: str,
-                     siteurl: str = "") -> int:
-    """Compare the build in ``output`` with the live site; 1 when a published URL would die."""
+def check_links_kept(output: Path, folder: Path, live: str | None, first_deploy: bool, fmt: str) -> int:
+    """Compare the manifest the build wrote in ``output`` with the live site's; 1 when a published URL would die."""
     from ..outputs.manifest import check_links_kept as check
     from ..outputs.manifest import format_lost_github, format_lost_text
 
     try:
-        result = check(output, folder, live, first_deploy, siteurl)
+        result = check(output, folder, live, first_deploy)
     except DataError as exc:
         print(format_text(exc.issues))
         return 1
@@ -173,7 +177,8 @@ def add_commands(sub) -> None:
     quality.add_argument("folder", nargs="?", default="catalogue_data", type=Path)
     add_today(quality)
     quality.add_argument("--format", choices=("text", "github"), default="text")
-    quality.add_argument("--html", type=Path, metavar="OUTPUT", help="tulis juga OUTPUT/staf/laporan/index.html")
+    quality.add_argument("--html", type=Path, metavar="BERKAS",
+                         help="tulis juga halamannya ke BERKAS (setiap build sudah menerbitkannya di /staf/laporan/)")
     pin = sub.add_parser("today", help="tanggal acuan build, validate dan laporan (SOURCE_DATE_EPOCH, atau hari ini)")
     add_today(pin)
     pin.add_argument("--github-env", action="store_true",
@@ -183,8 +188,6 @@ def add_commands(sub) -> None:
     kept.add_argument("--data", default="catalogue_data", type=Path)
     kept.add_argument("--live", help="alamat situs yang terbit, atau berkas/folder manifest.json-nya")
     kept.add_argument("--first-deploy", action="store_true", help="lolos bila belum ada manifest yang terbit")
-    kept.add_argument("--siteurl", default=os.environ.get("ETALASE_SITEURL", ""),
-                      help="SITEURL of the build (default $ETALASE_SITEURL), to read its redirect pages")
     kept.add_argument("--format", choices=("text", "github"), default="text")
     _add_intake(sub)
 
@@ -201,4 +204,4 @@ def run(args: argparse.Namespace) -> int:
         return ekspor(args.berkas, args.data, args.batch)
     if args.command == "templat":
         return templat(args.keluaran, args.data, args.periksa)
-    return check_links_kept(args.output, args.data, args.live, args.first_deploy, args.format, args.siteurl)
+    return check_links_kept(args.output, args.data, args.live, args.first_deploy, args.format)

@@ -1,9 +1,10 @@
 """The staff quality report as a page at /staf/laporan/: measured photos in, one HTML file out.
 
 The page stands alone (inline styles, no theme), says ``noindex`` to search
-engines and is linked from nowhere; the build adds it with
-:func:`report_artifact`, or ``invoke report --html`` writes it into an
-existing output folder. The sitemap must skip /staf/ and robots.txt disallows it.
+engines and is linked from nowhere; every build publishes it
+(:func:`produce_staff_report`, one of the producers), and ``python -m etalase
+report --html FILE`` writes the same page to a file of the staff member's choice.
+The sitemap must skip /staf/ and robots.txt disallows it.
 It is also where staff find the printable booth QR sheets (``/batch/<id>/qr/``),
 which no public page links to.
 """
@@ -20,17 +21,17 @@ from markupsafe import Markup, escape
 
 from ..data.catalogue import Catalogue
 from ..images.probe import resolve_inside
-from ..outputs.artifacts import Artifact, write_artifacts
+from ..outputs.artifacts import Artifact
 from ..site import urls
 from ..site.strings import T
-from .quality import CHECKS, PhotoFacts, QualityReport
+from .quality import CHECKS, PhotoFacts, QualityReport, check_quality
 
 log = logging.getLogger(__name__)
 
 PAGE_PATH = "staf/laporan/index.html"
 
 TEMPLATE = """\
-<!doctype html>
+<!DOCTYPE html>
 <html lang="id">
 <head>
 <meta charset="utf-8">
@@ -144,9 +145,8 @@ def report_artifact(report: QualityReport, programme: str, qr_sheets: Sequence[t
     return Artifact(PAGE_PATH, render_report(report, programme, qr_sheets).encode("utf-8"))
 
 
-def write_report(output_dir: Path, report: QualityReport, programme: str,
-                 qr_sheets: Sequence[tuple[str, str]] = ()) -> Path:
-    """Write the page into an existing output folder; return its path."""
-    write_artifacts(Path(output_dir), [report_artifact(report, programme, qr_sheets)])
-    log.info("%s: wrote %s", output_dir, PAGE_PATH)
-    return Path(output_dir) / PAGE_PATH
+def produce_staff_report(catalogue: Catalogue, site) -> list[Artifact]:
+    """The producer of /staf/laporan/: the report as of the build's day (``site`` is a :class:`SiteInfo`)."""
+    photos = measure_photos(catalogue.root, photo_files(catalogue))
+    found = check_quality(catalogue, site.today, photos, site.today_note)
+    return [report_artifact(found, catalogue.programme.name, qr_sheet_links(catalogue))]
