@@ -323,7 +323,62 @@ def test_bom_at_start_is_fine_and_in_the_middle_is_not(root: Path) -> None:
 
 def test_control_character(root: Path) -> None:
     edit(root, EXHIBITOR, "nama: Kopi Contoh", "nama: Kopi\x07 Contoh")
-    assert only_issue(root) == (f"{EX}:1:11", "Y11", "(berkas)", "ada karakter kontrol tak terlihat U+0007")
+    assert only_issue(root) == (f"{EX}:1:11", "Y11", "(berkas)", "ada karakter kontrol tak terlihat U+0007 (BEL)")
+
+
+@pytest.mark.parametrize(("escape", "named"), [("\\x1b", "U+001B (ESC)"), ("\\0", "U+0000 (NUL)"),
+                                               ("\\u0007", "U+0007 (BEL)")])
+def test_control_character_written_as_an_escape(root: Path, escape: str, named: str) -> None:
+    edit(root, EXHIBITOR, "nama: Kopi Contoh", f'nama: "Kopi{escape} Contoh"')
+    assert only_issue(root) == (f"{EX}:1:7", "Y11", "nama", f"ada karakter kontrol tak terlihat {named}")
+
+
+def test_invisible_characters_in_text_are_taken_out_with_a_warning(root: Path) -> None:
+    edit(root, EXHIBITOR, "nama: Kopi Contoh", "nama: Kopi\u200b Con\u202etoh")
+    edit(root, EXHIBITOR, "    satuan: bungkus", '    satuan: "bung\\u2066kus"')
+    edit(root, EXHIBITOR, "deskripsi: Sangrai", "deskripsi: Sang\u2028rai")
+    catalogue = valid(root)
+    assert catalogue.exhibitors["kopi-contoh"].name == "Kopi Contoh"
+    assert catalogue.listings[0].product.unit == "bungkus"
+    assert [(n.location(), n.code, n.field_path, n.message, n.severity) for n in catalogue.notices] == [
+        (f"{EX}:1:7", "Y13", "nama", "karakter tak terlihat U+200B (spasi lebar-nol), U+202E (pembalik arah teks) "
+                                     "dihapus", "warning"),
+        (f"{EX}:5:12", "Y13", "deskripsi", "karakter tak terlihat U+2028 (pemisah baris) diganti spasi", "warning"),
+        (f"{EX}:23:13", "Y13", "produk[0].satuan", "karakter tak terlihat U+2066 (pengisolasi arah teks) dihapus",
+         "warning"),
+    ]
+    assert catalogue.exhibitors["kopi-contoh"].description == "Sang rai kopi robusta sejak 2015."
+
+
+ZWSP = "U+200B (spasi lebar-nol)"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "field", "value", "named"),
+    [
+        ("  - id: kopi-robusta-250g", "  - id: kopi-\u200brobusta-250g", "15:9", "produk[0].id", "'kopi-robusta-250g'",
+         ZWSP),
+        ("kategori: minuman", "kategori: minu\u200dman", "17:15", "produk[0].kategori", "'minuman'",
+         "U+200D (penyambung lebar-nol)"),
+        ("situs: https://kopi-contoh.id", "situs: https://kopi\u202e-contoh.id", "11:10", "kontak.situs",
+         "'https://kopi-contoh.id'", "U+202E (pembalik arah teks)"),
+        ("email: halo@kopi-contoh.id", "email: halo@kopi\u200b-contoh.id", "9:10", "kontak.email",
+         "'halo@kopi-contoh.id'", ZWSP),
+        ('instagram: "@kopicontoh"', 'instagram: "@kopi\\u200Bcontoh"', "10:14", "kontak.instagram",
+         "'@kopicontoh'", ZWSP),
+        ("berkas: foto/kopi-contoh/kopi.jpg", "berkas: foto/kopi-contoh/\u2060kopi.jpg", "20:17",
+         "produk[0].foto[0].berkas", "'foto/kopi-contoh/kopi.jpg'", "U+2060 (penyambung kata)"),
+    ],
+)
+def test_invisible_characters_in_an_address_are_refused(root: Path, old, new, where, field, value, named) -> None:
+    edit(root, EXHIBITOR, old, new)
+    assert only_issue(root) == (f"{EX}:{where}", "Y14", field, f"{value} memuat karakter tak terlihat {named}")
+
+
+def test_invisible_character_in_a_batch_reference_is_refused(root: Path) -> None:
+    edit(root, BATCH, "  - kopi-contoh", "  - kopi-contoh\u200b")
+    assert only_issue(root) == (f"{BA}:11:5", "Y14", "eksibitor[0]",
+                                f"'kopi-contoh' memuat karakter tak terlihat {ZWSP}")
 
 
 def test_duplicate_key_does_not_hide_other_problems(root: Path) -> None:

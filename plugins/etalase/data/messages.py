@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import characters
+
 # code -> (short title, how to fix it)
 CODES: dict[str, tuple[str, str]] = {
     "Y01": ("Berkas bukan UTF-8", "Simpan ulang berkas dengan encoding UTF-8 (di editor: Save with Encoding > UTF-8)."),
@@ -38,13 +40,24 @@ CODES: dict[str, tuple[str, str]] = {
         "berpasangan.",
     ),
     "Y11": (
-        "Karakter tak terlihat",
-        "Hapus karakter kontrol ini (biasanya terbawa saat menyalin dari dokumen lain) lalu ketik ulang "
-        "teksnya.",
+        "Karakter kontrol",
+        "Hapus karakter kontrol ini (biasanya terbawa saat menyalin dari dokumen lain, atau tertulis sebagai "
+        "`\\x1b`, `\\0` dan sejenisnya di dalam tanda kutip ganda) lalu ketik ulang teksnya.",
     ),
     "Y12": (
         "Berkas tidak bisa dibuka",
         "Periksa bahwa berkas ini berkas biasa yang boleh dibaca, bukan folder atau berkas yang dikunci.",
+    ),
+    "Y13": (
+        "Karakter tak terlihat dihapus",
+        "Situs memakai teks tanpa karakter ini (pemisah baris menjadi spasi), jadi tidak ada yang rusak. Agar "
+        "peringatan hilang, ketik ulang nilai ini; karakter seperti ini (spasi lebar-nol, penanda arah teks) "
+        "terbawa saat menyalin dari aplikasi chat, pengolah kata atau situs web.",
+    ),
+    "Y14": (
+        "Karakter tak terlihat di ID, tautan atau alamat",
+        "Ketik ulang nilai ini tanpa menyalin-tempel: di ID, tautan, email, akun Instagram dan jalur berkas, "
+        "karakter tak terlihat mengubah maknanya (ID lain, tautan ke tempat lain).",
     ),
     "F01": ("Isian tidak dikenal", "Periksa ejaan kunci ini atau hapus; daftar kunci yang sah ada di panduan format."),
     "F02": (
@@ -196,6 +209,8 @@ LOAD_MESSAGES: dict[str, str] = {
     "Y10": "YAML tidak bisa dibaca: {reason}",
     "Y11": "ada karakter kontrol tak terlihat {char}",
     "Y12": "berkas tidak bisa dibuka: {reason}",
+    "Y13": "karakter tak terlihat {what}",
+    "Y14": "{value} memuat karakter tak terlihat {chars}",
 }
 
 # libyaml's problem texts (matched by their start) -> what staff read after "YAML tidak bisa dibaca:".
@@ -289,8 +304,8 @@ def shape_of(value: object) -> str:
 
 
 def shown(value: object) -> str:
-    """Quote a staff value for a message, cut to a readable length."""
-    text = str(value)
+    """Quote a staff value for a message, cut to a readable length, hidden characters written as ``‹U+200B›``."""
+    text = characters.visible(str(value))
     if len(text) > MAX_SHOWN:
         text = text[: MAX_SHOWN - 1] + "…"
     return f"'{text}'"
@@ -319,6 +334,11 @@ def syntax_reason(problem: str, context: str, char: str) -> str:
         if context.startswith(start):
             return reason
     return SYNTAX_FALLBACK
+
+
+def hidden_chars(chars) -> str:
+    """Name hidden characters for a message: ``U+200B (spasi lebar-nol), U+202E (pembalik arah teks)``."""
+    return ", ".join(characters.describe(char) for char in chars)
 
 
 def load_message(code: str, params: dict) -> str:
