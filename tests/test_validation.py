@@ -591,20 +591,41 @@ def test_photo_truncated(root: Path) -> None:
     assert only_issue(root) == photo_issue(root, "`foto/besar.jpg` rusak atau terpotong", "I04")
 
 
-@pytest.mark.parametrize(("fmt", "shown"), [("GIF", "GIF"), ("BMP", "BMP")])
+@pytest.mark.parametrize(("fmt", "shown"), [("TIFF", "TIFF"), ("BMP", "BMP")])
 def test_photo_wrong_format(root: Path, fmt: str, shown: str) -> None:
     from PIL import Image
 
     Image.new("RGB", (8, 8), "red").save(root / "foto" / "kopi.jpg", fmt)
     use_photo(root, "foto/kopi.jpg")
-    assert only_issue(root) == photo_issue(root, f"`foto/kopi.jpg` berformat {shown}, bukan JPEG, PNG atau WebP", "I03")
+    assert only_issue(root) == photo_issue(
+        root, f"`foto/kopi.jpg` berformat {shown}, bukan JPEG, PNG, WebP atau GIF", "I03")
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [("GIF", "GIF"), ("PNG", "PNG"), ("WEBP", "WebP")])
+def test_animated_photo_is_published_still_with_a_warning(root: Path, fmt: str, shown: str) -> None:
+    from tests.images_helpers import ANIMATED, animated
+
+    animated(root / "foto" / ANIMATED[fmt], fmt)
+    use_photo(root, f"foto/{ANIMATED[fmt]}")
+    notices = [(n.location(), n.code, n.field_path, n.message, n.severity) for n in valid(root).notices]
+    assert notices == [(f"{EX}:20:9", "I06", "produk[0].foto[0].berkas",
+                        f"`foto/{ANIMATED[fmt]}` adalah gambar bergerak ({shown}); situs menampilkan gambar pertamanya "
+                        "saja", "warning")]
+
+
+def test_still_gif_is_a_photo_like_any_other(root: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), "red").save(root / "foto" / "kopi.gif", "GIF")
+    use_photo(root, "foto/kopi.gif")
+    assert valid(root).notices == []
 
 
 def test_photo_that_is_not_an_image(root: Path) -> None:
     write(root, "foto/kopi.jpg", "bukan gambar")
     use_photo(root, "foto/kopi.jpg")
     assert only_issue(root) == photo_issue(
-        root, "`foto/kopi.jpg` berformat tak dikenal, bukan JPEG, PNG atau WebP", "I03"
+        root, "`foto/kopi.jpg` berformat tak dikenal, bukan JPEG, PNG, WebP atau GIF", "I03"
     )
 
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..errors import Issue
-from ..images.probe import ImageProblem, probe_image
+from ..images.probe import ImageInfo, ImageProblem, probe_image
 from . import privacy
 from .loader import LoadedFile, LoadResult
 from .models import Batch, Categories, Exhibitor, Participant, Photo, Regions, School
@@ -43,35 +43,40 @@ def _image_message(problem: ImageProblem, photo: Photo) -> str:
         "I01": f"berkas `{photo.file}` tidak ada"
         + (f"; mungkin maksudnya `{params['suggestion']}`?" if params.get("suggestion") else ""),
         "I02": f"`{photo.file}` {I02_REASONS.get(params.get('reason'), 'berada di luar catalogue_data/')}",
-        "I03": f"`{photo.file}` berformat {fmt}, bukan JPEG, PNG atau WebP",
+        "I03": f"`{photo.file}` berformat {fmt}, bukan JPEG, PNG, WebP atau GIF",
         "I04": f"`{photo.file}` rusak atau terpotong",
         "I05": f"`{photo.file}` {size}, lebih dari 40 megapiksel",
     }
     return texts.get(problem.code, f"`{photo.file}` tidak bisa dipakai")
 
 
-def _probe(result: LoadResult, photo: Photo) -> ImageProblem | None:
+def _probe(result: LoadResult, photo: Photo) -> ImageInfo | ImageProblem:
     try:
-        probe_image(result.root, photo.file, MAX_PIXELS)
+        return probe_image(result.root, photo.file, MAX_PIXELS)
     except ImageProblem as problem:
         return problem
     except (OSError, ValueError, SyntaxError) as exc:  # a decoder's own complaint about a hostile file
         return ImageProblem("I04", {"path": photo.file, "detail": str(exc)[:200]})
-    return None
 
 
 def check_photos(result: LoadResult, probe_cache: dict | None = None) -> None:
-    """Every photo must exist inside catalogue_data/, decode fully and stay under the pixel limit."""
-    seen: dict[str, ImageProblem | None] = {} if probe_cache is None else probe_cache
+    """Every photo must exist inside catalogue_data/, decode fully and stay under the pixel limit.
+
+    An animated one is published as its first frame, with a warning (``I06``).
+    """
+    seen: dict[str, ImageInfo | ImageProblem] = {} if probe_cache is None else probe_cache
     for loaded in result.files.values():
         if not isinstance(loaded.record, Participant):
             continue
         for path, photo in _photos(loaded.record):
             if photo.file not in seen:
                 seen[photo.file] = _probe(result, photo)
-            problem = seen[photo.file]
-            if problem is not None:
-                result.add(loaded, problem.code, (*path, "berkas"), _image_message(problem, photo))
+            found = seen[photo.file]
+            if isinstance(found, ImageProblem):
+                result.add(loaded, found.code, (*path, "berkas"), _image_message(found, photo))
+            elif found.animated:
+                shown = f"`{photo.file}` adalah gambar bergerak ({found.format})"
+                result.warn(loaded, "I06", (*path, "berkas"), f"{shown}; situs menampilkan gambar pertamanya saja")
 
 
 def check_privacy(result: LoadResult) -> None:

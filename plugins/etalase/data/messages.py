@@ -146,6 +146,11 @@ CODES: dict[str, tuple[str, str]] = {
     "I03": ("Format foto tidak didukung", "Simpan ulang foto sebagai JPEG, PNG atau WebP."),
     "I04": ("Foto rusak atau terpotong", "Unggah ulang foto aslinya; berkas ini tidak bisa dibuka sampai habis."),
     "I05": ("Foto terlalu besar", "Perkecil foto (maksimal 40 megapiksel), mis. ke lebar 4000 piksel."),
+    "I06": (
+        "Foto bergerak tampil diam",
+        "Tidak wajib diperbaiki: situs hanya menampilkan foto diam, yaitu gambar (bingkai) pertama. Bila gambar "
+        "pertama bukan yang ingin ditampilkan, simpan gambar yang diinginkan sebagai JPEG, PNG atau WebP biasa.",
+    ),
     "L01": ("Tautan tidak sah", "Tulis tautan lengkap yang diawali https:// atau http://, mis. `https://contoh.id`."),
     "P01": ("Ada nomor mirip NIK", "Hapus nomor 16 angka ini: NIK adalah data pribadi dan tidak boleh terbit."),
     "P02": (
