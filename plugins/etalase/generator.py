@@ -37,6 +37,7 @@ from .site.fingerprint import Fingerprints, folder_digest, inputs_digest, settin
 from .site.pages import Page, PageRef, SiteInfo, refs
 from .site.plan import plan_pages
 from .site.renderer import RenderStats, in_background, render_pages, worker_count
+from .site.symlinks import outside_links, read_roots
 from .site.templating import Memo
 from .social.cards import card_specs
 from .social.head import Context, Sharing, page_heads
@@ -208,7 +209,11 @@ def content_pages(context: dict) -> list[PageRef]:
 
 
 def get_generators(pelican) -> type[Generator]:
-    """Handler of ``get_generators``: add the catalogue generator."""
+    """Handler of ``get_generators``: refuse symlinks that leave the repository (before anything is read), then
+    add the catalogue generator."""
+    outside = outside_links(read_roots(pelican.settings))
+    if outside:
+        raise CatalogueReport(outside)
     return EtalaseGenerator
 
 

@@ -134,6 +134,11 @@ CODES: dict[str, tuple[str, str]] = {
     ),
     "R15": ("Berkas katalog berupa symlink", "Simpan berkas aslinya di dalam catalogue_data/, bukan tautan (symlink)."),
     "R16": ("Ekstensi berkas salah", "Berkas catatan memakai ekstensi .yaml (bukan .yml atau lainnya)."),
+    "R17": (
+        "Symlink ke luar repositori",
+        "Salin berkas atau folder aslinya ke dalam repositori (content/, theme/ atau catalogue_data/) lalu hapus "
+        "symlink-nya: situs hanya dibangun dari berkas yang ada di repositori.",
+    ),
     "I01": (
         "Foto tidak ditemukan",
         "Periksa nama dan folder berkas foto (huruf besar/kecil berpengaruh), relatif terhadap "
