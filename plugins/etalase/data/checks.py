@@ -80,7 +80,7 @@ def check_photos(result: LoadResult, probe_cache: dict | None = None) -> None:
 
 
 def check_privacy(result: LoadResult) -> None:
-    """Refuse NIK-like numbers and phone numbers outside the contact fields (kept per file by the record cache)."""
+    """Refuse a NIK in any field and phone numbers outside the contact fields (kept per file by the record cache)."""
     for loaded in result.files.values():
         if loaded.privacy is None:
             loaded.privacy = privacy_issues(loaded)
@@ -94,9 +94,10 @@ def privacy_issues(loaded: LoadedFile) -> list[Issue]:
         return []
     found = LoadResult(root=Path())
     for path, code, excerpt, offset in privacy.scan_data(document.data):
-        what = "nomor mirip NIK" if code == "P01" else "nomor telepon"
-        mark = document.mark_in(path, offset)
-        found.add(loaded, code, path, f"{what} {privacy.mask(excerpt)} di teks bebas", mark)
+        # A NIK is refused in every field (the field path says which); a phone number only in free text.
+        what = f"nomor mirip NIK {privacy.mask(excerpt)}" if code == "P01" else \
+            f"nomor telepon {privacy.mask(excerpt)} di teks bebas"
+        found.add(loaded, code, path, what, document.mark_in(path, offset))
     return found.issues
 
 

@@ -157,7 +157,11 @@ CODES: dict[str, tuple[str, str]] = {
         "pertama bukan yang ingin ditampilkan, simpan gambar yang diinginkan sebagai JPEG, PNG atau WebP biasa.",
     ),
     "L01": ("Tautan tidak sah", "Tulis tautan lengkap yang diawali https:// atau http://, mis. `https://contoh.id`."),
-    "P01": ("Ada nomor mirip NIK", "Hapus nomor 16 angka ini: NIK adalah data pribadi dan tidak boleh terbit."),
+    "P01": (
+        "Ada nomor mirip NIK",
+        "Hapus nomor 16 angka ini: NIK adalah data pribadi dan tidak boleh terbit di isian mana pun, juga tidak di "
+        "nomor sertifikat atau tautan.",
+    ),
     "P02": (
         "Ada nomor telepon di teks bebas",
         "Pindahkan nomor ke `kontak` (whatsapp/telepon) bila memang nomor usaha, atau hapus bila nomor "
