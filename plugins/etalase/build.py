@@ -14,16 +14,19 @@ build with ``--publish`` (or ``ETALASE_PUBLISH``) fails on them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import shutil
 import sys
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from . import progress
 from .data.messages import TODAY_SOURCES
 from .errors import BuildError, CatalogueError, Issue
 from .settings import Today
@@ -207,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     from pelican.log import init as init_logging
 
     init_logging(logging.WARNING)
+    progress.enable()
+    started = time.monotonic()
     overrides: dict[str, object] = {}
     if args.output:
         overrides["OUTPUT_PATH"] = str(args.output.resolve())
@@ -217,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.siteurl is not None:
         overrides["SITEURL"] = args.siteurl
     try:
-        result = build(args.settings, overrides, fatal_warnings=not args.warnings_ok, publish=args.publish)
+        with without_pelican_summary():
+            result = build(args.settings, overrides, fatal_warnings=not args.warnings_ok, publish=args.publish)
     except CatalogueError as exc:
         print(format_text(exc.issues), file=sys.stderr)
         return 1
@@ -225,7 +231,44 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Build gagal, keluaran lama tidak diubah: {exc}", file=sys.stderr)
         return 1
     print(built_message(result))
+    print(summary(result, time.monotonic() - started))
     return 0
+
+
+@contextlib.contextmanager
+def without_pelican_summary():
+    """Drop Pelican's "Done: Processed 0 articles, … 3 pages" line: the catalogue's pages are not among them."""
+    from pelican.log import console
+
+    def quieter(*objects, **kwargs):
+        if not (objects and isinstance(objects[0], str) and objects[0].startswith("Done: Processed")):
+            shown(*objects, **kwargs)
+
+    shown = console.print
+    console.print = quieter
+    try:
+        yield
+    finally:
+        del console.print  # the class's own method again
+
+
+def summary(result: BuildResult, elapsed: float) -> str:
+    """What the build made, in one line: pages, photos, cards, files written, seconds."""
+    from .site.formatting import number
+
+    took = f"selesai dalam {progress.seconds(elapsed)}"
+    work, media = result.work, result.media
+    if work is None or media is None:
+        return took[0].upper() + took[1:] + "."
+    if work.incremental and work.pages.planned == 0 and work.files_written == 0:
+        return f"Tidak ada yang berubah sejak build terakhir: 0 berkas ditulis, {took}."
+    pages = f"{number(work.pages.planned)} halaman ({number(work.pages.rendered)} dirender)"
+    photos = f"{number(media.photos_encoded + media.photos_cached)} foto ({number(media.photos_encoded)} baru)"
+    cards = f"{number(media.cards_encoded + media.cards_cached)} kartu pratinjau"
+    # A fresh output was written whole (search index, Pelican's pages and theme files too); an update, in part.
+    written = work.files_written if work.incremental else sum(len(names) for _, _, names in os.walk(result.output))
+    files = f"{number(written)} berkas ditulis, {number(work.files_deleted)} dihapus"
+    return f"Dibuat {pages}, {photos}, {cards}; {files}; {took}."
 
 
 def built_message(result: BuildResult) -> str:

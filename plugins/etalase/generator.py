@@ -21,6 +21,7 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.plugins import signals
 
+from . import progress
 from .data import certificates
 from .data.catalogue import Catalogue, load_catalogue, paused_gc
 from .data.preview import only_batch
@@ -86,12 +87,15 @@ class EtalaseGenerator(Generator):
             log.info("%s: nothing changed since the last build of %s; today is %s", options.catalogue, self.live,
                      self.today.describe())
             return
-        catalogue = self.load(options)
+        with progress.step("Memeriksa katalog"):
+            catalogue = self.load(options)
         siteurl = str(self.settings.get("SITEURL", "")).rstrip("/")
         self.media = Media(catalogue.root, options.image_cache, options.image_widths, f"{siteurl}/",
                            options.image_workers)
-        self.media.prepare(photos_of(catalogue))
-        self.media.prepare_cards(card_specs(catalogue, today))
+        with progress.step("Menyiapkan foto (WebP dan JPEG tiap ukuran)"):
+            self.media.prepare(photos_of(catalogue))
+        with progress.step("Menggambar kartu pratinjau"):
+            self.media.prepare_cards(card_specs(catalogue, today))
         self.catalogue = catalogue
         with paused_gc():  # 1.3 pages per product, all kept: the collector would only rescan them
             self.pages = plan_pages(catalogue, today, options.per_page, options.featured)
@@ -145,8 +149,9 @@ class EtalaseGenerator(Generator):
         workers = worker_count(options.render_workers)
         producing = None if out.group_fresh("artifacts", whole) else \
             in_background(workers, collect, self.catalogue, self.site)  # open data takes seconds: overlap it
-        self.render_stats = render_pages(self.pages, lambda page: marks.page(page, self.sharing.card(page)),
-                                         self.render, out, workers)
+        with progress.step(f"Merender {len(self.pages)} halaman"):
+            self.render_stats = render_pages(self.pages, lambda page: marks.page(page, self.sharing.card(page)),
+                                             self.render, out, workers)
         if signals.content_written.receivers:  # a context per page only when a plugin listens
             for page in self.pages:
                 signals.content_written.send(str(target / page.file), context=self.page_context(page))
@@ -157,8 +162,9 @@ class EtalaseGenerator(Generator):
             self.emit.artifacts_written = write_outputs(out, artifacts)
             out.group("artifacts", whole, [artifact.path for artifact in artifacts])
         if not out.group_fresh("search", whole):
-            records = build_records(self.catalogue, self.site.today, thumbnails_of(self.media))
-            self.emit.search_indexed = write_search(out, records, options.search_cache)
+            with progress.step("Membangun indeks pencarian"):
+                records = build_records(self.catalogue, self.site.today, thumbnails_of(self.media))
+                self.emit.search_indexed = write_search(out, records, options.search_cache)
             out.group("search", whole, [rel for rel, key in out.new.files.items() if key.startswith("search:")])
         self.outputs = out
         out.new.inputs = self.inputs
