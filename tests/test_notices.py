@@ -136,6 +136,17 @@ def test_a_local_build_of_a_scaffolded_product_succeeds_and_tells_the_staff_memb
     assert again.work.pages.rendered == 0 and again.notices == result.notices  # a no-change build says it again
 
 
+def test_warnings_that_publishing_accepts_do_not_say_it_refuses_them(tmp_path, image_cache):
+    root = copy_root(tmp_path)
+    edit(root, EXHIBITOR, "nama: Kopi Contoh", "nama: Kopi\u200b Contoh")
+    result = build(PROJECT / "pelicanconf.py", settings(root, tmp_path, image_cache))
+    assert [notice.code for notice in result.notices] == ["Y13"]
+    assert built_message(result).splitlines()[-3:] == [
+        "1 peringatan di 1 berkas. Situs tetap dibangun.", "",
+        f"Situs dibangun di {result.output} (tanggal acuan 2023-11-09: dari setelan ETALASE_TODAY)",
+    ]
+
+
 def test_a_finished_product_has_nothing_to_say(scaffolded, tmp_path, image_cache):
     edit(scaffolded, EXHIBITOR, '"TODO: jelaskan produk: bahan, ukuran, keunggulan."', "Kopi baru.")
     edit(scaffolded, EXHIBITOR, "foto-sementara-kopi-baru.jpg  # TODO: ganti dengan foto asli", "kopi.jpg")

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Notices a publish build turns into problems (scaffold placeholders); the others never fail a build.
+PUBLISH_REFUSES = frozenset({"T01", "T02"})
+
 
 @dataclass
 class BuildResult:
@@ -277,7 +280,9 @@ def built_message(result: BuildResult) -> str:
     if result.today is not None:
         lines[0] += f" (tanggal acuan {result.today.date.isoformat()}: {TODAY_SOURCES[result.today.source]})"
     if result.notices:
-        tail = ". Situs lokal tetap dibangun, tetapi `./run publish` menolaknya sampai diperbaiki"
+        refused = any(notice.code in PUBLISH_REFUSES for notice in result.notices)
+        tail = ". Situs lokal tetap dibangun, tetapi `./run publish` menolaknya sampai diperbaiki" if refused else \
+            ". Situs tetap dibangun"
         lines = [format_warnings(result.notices, tail), "", *lines]
     return "\n".join(lines)
 
