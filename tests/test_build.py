@@ -11,7 +11,7 @@ import pytest
 from etalase.build import BuildError, build, require_https, swap_in
 from etalase.data.catalogue import load_catalogue
 from etalase.errors import DataError
-from etalase.staff.report import format_text
+from etalase.staff.report import BUILD_END, format_text
 
 from tests.conftest import PROJECT, ROOTS, TODAY
 from tests.site_helpers import tree
@@ -30,10 +30,10 @@ def run_build(*args: str) -> subprocess.CompletedProcess:
 
 
 def staff_report(root: str) -> str:
-    """The report ``etalase validate`` prints for a test root."""
+    """The staff report a build that stops on a test root prints (``validate`` ends it differently)."""
     with pytest.raises(DataError) as caught:
         load_catalogue(ROOTS / root / "catalogue_data")
-    return format_text(caught.value.issues)
+    return format_text(caught.value.issues, BUILD_END)
 
 
 def test_invalid_data_exits_non_zero_with_staff_report_and_keeps_old_output(build_site, tmp_path):

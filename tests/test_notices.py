@@ -17,7 +17,7 @@ from etalase.build import build, built_message
 from etalase.data.catalogue import load_catalogue
 from etalase.errors import DataError
 from etalase.staff import scaffold
-from etalase.staff.report import format_text
+from etalase.staff.report import BUILD_END, format_text
 
 from tests.catalogue_helpers import EXHIBITOR, copy_root, edit
 
@@ -77,7 +77,8 @@ def test_validate_warns_of_a_scaffolded_product_and_passes(scaffolded):
 def test_validate_for_publishing_refuses_a_scaffolded_product(scaffolded):
     done = validate(scaffolded, "--publish")
     assert (done.returncode, done.stdout.splitlines()) == (1, [
-        f"{FILE} (3 masalah)", *LEFT, "", "Ditemukan 3 masalah di 1 berkas. Situs tidak diterbitkan."])
+        f"{FILE} (3 masalah)", *LEFT, "",
+        "Ditemukan 3 masalah di 1 berkas. Perbaiki masalah di atas, lalu periksa lagi dengan `./run validate`."])
 
 
 def test_github_annotations_are_warnings_locally_and_errors_for_publishing(scaffolded):
@@ -104,7 +105,7 @@ def settings(root: Path, tmp_path: Path, image_cache: Path) -> dict:
 def test_a_publish_build_of_a_scaffolded_product_fails_with_the_staff_report(scaffolded, tmp_path, image_cache):
     with pytest.raises(DataError) as caught:
         build(PROJECT / "publishconf.py", settings(scaffolded, tmp_path, image_cache), publish=True)
-    assert format_text(caught.value.issues).splitlines() == [
+    assert format_text(caught.value.issues, BUILD_END).splitlines() == [
         f"{FILE} (3 masalah)", *LEFT, "", "Ditemukan 3 masalah di 1 berkas. Situs tidak diterbitkan."]
     assert not (tmp_path / "output").exists()
 

@@ -31,7 +31,7 @@ from .data.messages import TODAY_SOURCES
 from .errors import BuildError, CatalogueError, Issue
 from .settings import Today
 from .site.markup import conversions
-from .staff.report import format_text, format_warnings
+from .staff.report import BUILD_END, format_text, format_warnings
 
 if TYPE_CHECKING:
     from .generator import EtalaseGenerator
@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         with without_pelican_summary():
             result = build(args.settings, overrides, fatal_warnings=not args.warnings_ok, publish=args.publish)
     except CatalogueError as exc:
-        print(format_text(exc.issues), file=sys.stderr)
+        print(format_text(exc.issues, BUILD_END), file=sys.stderr)
         return 1
     except BuildError as exc:
         print(f"Build gagal, keluaran lama tidak diubah: {exc}", file=sys.stderr)

@@ -43,7 +43,7 @@ from .site.templating import Memo
 from .social.cards import card_specs
 from .social.head import Context, Sharing, page_heads
 from .social.qrcodes import qr_files
-from .staff.report import format_text
+from .staff.report import BUILD_END, format_text
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class CatalogueReport(DataError):
     """Invalid catalogue data, shown as the staff report wherever the exception is printed."""
 
     def __str__(self) -> str:
-        return "\n" + format_text(self.issues)
+        return "\n" + format_text(self.issues, BUILD_END)
 
 
 class EtalaseGenerator(Generator):
