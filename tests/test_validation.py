@@ -268,6 +268,38 @@ def test_prices_that_are_accepted(root: Path, typed: str, low: int) -> None:
     assert (price.kind, price.low, price.high) == ("tetap", low, None)
 
 
+def harga_section() -> str:
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "format-data.md").read_text(encoding="utf-8")
+    return guide.split("### Harga", 1)[1].split("\n### ", 1)[0]
+
+
+@pytest.mark.parametrize("typed", re.findall(r"^harga: (\S.*)$", harga_section(), re.MULTILINE))
+def test_every_price_the_guide_accepts_is_accepted(root: Path, typed: str) -> None:
+    edit(root, EXHIBITOR, "harga: 45.000", f"harga: {typed}")
+    price = product(root).price
+    assert price.kind == "permintaan" if typed == "atas permintaan" else (price.kind, price.low) == ("tetap", 15000)
+
+
+@pytest.mark.parametrize("typed", re.findall(r"`([^`]+)`", harga_section().split("Sen (", 1)[1].split("ditolak")[0]))
+def test_every_price_the_guide_refuses_is_refused(root: Path, typed: str) -> None:
+    edit(root, EXHIBITOR, "harga: 45.000", f'harga: "{typed}"')
+    assert only_issue(root)[1:3] == ("F05", "produk[0].harga")
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("15.000,00", None), ("Rp 1.250.000,00", None),
+    ("15.000,50", "'15.000,50' memuat sen; harga ditulis dalam rupiah bulat"),
+    ("15000,5", "'15000,5' memuat sen; harga ditulis dalam rupiah bulat"),
+    ("15,000.00", "'15,000.00' bukan harga rupiah bulat"),
+])
+def test_zero_cents_mark_a_whole_price_and_other_cents_are_refused(root: Path, typed: str, message) -> None:
+    edit(root, EXHIBITOR, "harga: 45.000", f'harga: "{typed}"')
+    if message is None:
+        assert product(root).price.low == int(typed.removeprefix("Rp ").removesuffix(",00").replace(".", ""))
+    else:
+        assert only_issue(root) == (f"{EX}:22:5", "F05", "produk[0].harga", message)
+
+
 def test_price_on_request_and_range(root: Path) -> None:
     edit(root, EXHIBITOR, "harga: 45.000", "harga: Atas  permintaan")
     assert product(root).price.kind == "permintaan"

@@ -46,6 +46,7 @@ INSTAGRAM_PATTERN = r"^@?[A-Za-z0-9._]{1,30}$"
 _INTEGER_RE = re.compile(INTEGER_PATTERN)
 _RUPIAH_PREFIX_RE = re.compile(r"^rp\.?\s*", re.IGNORECASE)
 _RUPIAH_SUFFIX_RE = re.compile(r",(?:-|00)$")
+_CENTS_RE = re.compile(r"^(?:\d+|\d{1,3}(?:\.\d{3})+),\d{1,2}$")
 _PERCENT_RE = re.compile(PERCENT_PATTERN)
 _DATE_RE = re.compile(DATE_PATTERN)
 
@@ -126,11 +127,16 @@ def parse_integer(value: object) -> int:
 
 
 def parse_rupiah(value: object) -> int:
-    """Parse whole rupiah: ``15000``, ``15.000``, ``Rp 15.000`` or ``Rp 15.000,-``."""
+    """Parse whole rupiah: ``15000``, ``15.000``, ``Rp 15.000``, ``Rp 15.000,-`` or ``15.000,00``.
+
+    ``,-`` and ``,00`` only mark a whole amount, as invoices write it; any other cents are refused.
+    """
     text = _text(value).strip()
     plain = _RUPIAH_SUFFIX_RE.sub("", _RUPIAH_PREFIX_RE.sub("", text))
     amount = _whole_number(plain)
     if amount is None:
+        if _CENTS_RE.search(plain):
+            raise _fail("F05", "{value} memuat sen; harga ditulis dalam rupiah bulat", value=shown(text))
         raise _fail("F05", "{value} bukan harga rupiah bulat", value=shown(text))
     return amount
 
