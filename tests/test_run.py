@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,16 @@ def test_run_serves_by_default_and_names_a_busy_port_before_building(sandbox, bu
     assert done.stderr.strip() == busy_message(busy_port)
     assert "Traceback" not in done.stdout + done.stderr
     assert "Situs dibangun" not in done.stdout  # checked before the build, not after it
+
+
+def test_test_output_stays_in_the_ignored_cache_folder(tmp_path, tmp_path_factory) -> None:
+    from tests.conftest import TEST_TMP
+
+    made = tmp_path_factory.mktemp("eigen")
+    for path in (tmp_path, made, Path(tempfile.mkdtemp()), Path(tempfile.gettempdir())):
+        assert path.resolve().is_relative_to(TEST_TMP.resolve()), path
+    done = subprocess.run(["git", "check-ignore", "-q", str(tmp_path)], cwd=ROOT, check=False)
+    assert done.returncode == 0  # git ignores it: nothing of a test run can be committed
+    child = subprocess.run([sys.executable, "-c", "import tempfile; print(tempfile.gettempdir())"],
+                           capture_output=True, text=True, check=True)
+    assert Path(child.stdout.strip()).resolve().is_relative_to(TEST_TMP.resolve())  # subprocesses too
