@@ -40,11 +40,13 @@ def validate(c, format="text", publish=False, today=""):
 
 
 @task
-def test(c, k="", browser=True):
-    """Run the whole test suite (``-k EXPR`` to select, ``--no-browser`` to skip Chromium tests)."""
-    marker = "" if browser else "-m 'not browser'"
-    select = f"-k '{k}'" if k else ""
-    c.run(f"{_python()} -m pytest {marker} {select}", pty=False)
+def test(c, k="", browser=True, workers="auto"):
+    """Run the whole test suite in parallel (``-k EXPR`` selects, ``--no-browser`` skips Chromium, ``--workers 1``)."""
+    # pytest-xdist: one worker per core; each test file stays on one worker, so its site is built once.
+    args = ["-n", str(workers), "--dist", "loadfile"] if str(workers) != "1" else []
+    args += [] if browser else ["-m", "not browser"]
+    args += ["-k", k] if k else []
+    c.run(" ".join([_python(), "-m", "pytest", *map(shlex.quote, args)]), pty=False)
 
 
 def _etalase(c, args: str):

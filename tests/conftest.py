@@ -40,6 +40,11 @@ def pytest_configure(config: pytest.Config) -> None:
     OTHER_TMP.mkdir(parents=True, exist_ok=True)
     os.environ["TMPDIR"] = str(OTHER_TMP)
     tempfile.tempdir = None  # read TMPDIR again
+    # Parallel workers (pytest-xdist) share the photo cache (content-addressed, written atomically) and the
+    # build cache (records by content, state by output folder), but not the search bundle cache, which drops
+    # old entries another worker may be copying: one each, kept between runs (pelicanconf.py reads it).
+    worker = getattr(config, "workerinput", {}).get("workerid", "main")
+    os.environ["ETALASE_SEARCH_CACHE"] = str(TEST_TMP / f"search-{worker}")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -111,3 +111,14 @@ def test_test_output_stays_in_the_ignored_cache_folder(tmp_path, tmp_path_factor
     child = subprocess.run([sys.executable, "-c", "import tempfile; print(tempfile.gettempdir())"],
                            capture_output=True, text=True, check=True)
     assert Path(child.stdout.strip()).resolve().is_relative_to(TEST_TMP.resolve())  # subprocesses too
+
+
+def test_each_parallel_worker_has_its_own_search_cache() -> None:
+    from pelican.settings import read_settings
+
+    from tests.conftest import TEST_TMP
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    mine = TEST_TMP / f"search-{worker}"
+    assert os.environ["ETALASE_SEARCH_CACHE"] == str(mine)
+    assert read_settings(str(ROOT / "pelicanconf.py"))["ETALASE_SEARCH_CACHE"] == str(mine)  # builds in tests use it

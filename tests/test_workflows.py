@@ -195,6 +195,8 @@ def test_main_saves_the_build_cache_and_pull_requests_restore_the_same_paths():
         ("validate --format github --publish", "-m etalase validate catalogue_data --format github --publish"),
         ("pin-today", "-m etalase today --github-env"),
         ("check-links", "npx --no-install linkinator"),
+        ("test", "-m pytest -n auto --dist loadfile"),  # .ci/run runs ./run test: the suite in parallel
+        ("test --workers 1 --no-browser -k kopi", "-m pytest -m 'not browser' -k kopi"),
     ],
 )
 def test_the_tasks_ci_runs_are_wired_to_the_commands(task, command):
