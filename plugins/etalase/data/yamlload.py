@@ -184,9 +184,11 @@ def _nfc(value: str) -> str:
     return value if value.isascii() else unicodedata.normalize("NFC", value)
 
 
-def _plain(value: str) -> bool:
-    """Whether a scalar needs no more than itself: printable ASCII (nearly every key and value; two C calls)."""
-    return value.isascii() and value.isprintable()
+def _plain(value: str, style: str | None) -> bool:
+    """Whether a scalar is fine as it is: ASCII (nothing to normalise, no invisible character) and, in double
+    quotes (the only style with escapes such as ``\x1b``), printable. Nearly every key and value: one or two C calls.
+    A raw control character never gets this far (:func:`decode_text` refuses it)."""
+    return value.isascii() and (style != '"' or value.isprintable())
 
 
 class _Builder:
@@ -227,6 +229,8 @@ class _Builder:
         if control is not None:
             self.hidden.append(("Y11", path, value, control[0], (control[1],)))
             self.dropped.add(path)
+            return value
+        if value.isascii():
             return value
         cleaned, found = characters.clean(value)
         if found:
@@ -283,7 +287,7 @@ class _Builder:
                 return None  # empty means "not filled in"
             if style == "|":
                 self.literal_blocks[path] = start.line  # 0-based line of the `|`
-            return value if _plain(value) else self._text(value, path)
+            return value if _plain(value, style) else self._text(value, path)
         if cls is _SEQUENCE_START:
             return self._sequence(path, depth)
         return self._mapping(path, depth)
@@ -300,7 +304,7 @@ class _Builder:
                 start = event.start_mark
                 marks[child] = _new_mark(Mark, (start.line + 1, start.column + 1))
                 value = event.value
-                items.append(None if value in _NULLS else value if _plain(value) else self._text(value, child))
+                items.append(None if value in _NULLS else value if value.isascii() else self._text(value, child))
             else:
                 items.append(node(event, child, depth + 1))
         return items
@@ -319,7 +323,7 @@ class _Builder:
             if fast and cls is _SCALAR and not event.style and event.tag is None and not event.anchor:
                 marks[key_path] = key_mark
                 key = event.value
-                key = None if key in _NULLS else key if _plain(key) else self._text(key, key_path)
+                key = None if key in _NULLS else key if key.isascii() else self._text(key, key_path)
             else:
                 key = node(event, key_path, depth + 1)
             if self.hidden and self.hidden[-1][1] == key_path:  # the key held a hidden character
@@ -345,7 +349,7 @@ class _Builder:
                 if not value_event.style and value in _NULLS:
                     result[key] = None
                 else:
-                    result[key] = value if _plain(value) else self._text(value, child)
+                    result[key] = value if _plain(value, value_event.style) else self._text(value, child)
             else:
                 result[key] = node(value_event, child, depth + 1)
         return result
