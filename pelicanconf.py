@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -23,6 +24,9 @@ PLUGINS = ["etalase"]
 
 ETALASE_CATALOGUE = str(ROOT / "catalogue_data")
 ETALASE_IMAGE_CACHE = str(ROOT / ".cache" / "images")
+# The search bundle cache drops old entries, so two builds running at once need one each: the test suite's
+# parallel workers set ETALASE_SEARCH_CACHE (None: .cache/search, next to the images).
+ETALASE_SEARCH_CACHE = os.environ.get("ETALASE_SEARCH_CACHE") or None
 
 # Only content pages (content/*.md) come from Pelican; the catalogue pages come from the plugin.
 ARTICLE_PATHS: list[str] = []

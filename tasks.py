@@ -40,11 +40,13 @@ def validate(c, format="text", publish=False, today=""):
 
 
 @task
-def test(c, k="", browser=True):
-    """Run the whole test suite (``--k EXPR`` to select, ``--no-browser`` to skip Chromium tests)."""
-    marker = "" if browser else "-m 'not browser'"
-    select = f"-k '{k}'" if k else ""
-    c.run(f"{_python()} -m pytest {marker} {select}", pty=False)
+def test(c, k="", browser=True, workers="auto"):
+    """Run the whole test suite in parallel (``-k EXPR`` selects, ``--no-browser`` skips Chromium, ``--workers 1``)."""
+    # pytest-xdist: one worker per core; each test file stays on one worker, so its site is built once.
+    args = ["-n", str(workers), "--dist", "loadfile"] if str(workers) != "1" else []
+    args += [] if browser else ["-m", "not browser"]
+    args += ["-k", k] if k else []
+    c.run(" ".join([_python(), "-m", "pytest", *map(shlex.quote, args)]), pty=False)
 
 
 def _etalase(c, args: str):
@@ -192,14 +194,22 @@ def clean(c):
             shutil.rmtree(path, ignore_errors=True)
 
 
+def _preview_server():
+    """Bind the preview port before anything is built; a busy port ends the task with the reason in Indonesian."""
+    from etalase.staff.server import PortInUse, make_server
+
+    try:
+        return make_server(ROOT / CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"])
+    except PortInUse as exc:
+        raise Exit(f"Gagal: {exc}", code=1) from None
+
+
 @task
 def serve(c, build_first=True, batch=0):
-    """Build the sample catalogue, then serve output/ on http://127.0.0.1:8000/ (``--no-build-first`` to skip)."""
-    from etalase.staff.server import make_server
-
+    """Build the sample catalogue, then serve output/ on http://127.0.0.1:8000/ (``PORT=8001`` for another port)."""
+    server = _preview_server()
     if build_first:
         build(c, batch=batch)
-    server = make_server(ROOT / CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"])
     print(f"Situs: http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl+C untuk berhenti)")
     try:
         server.serve_forever()
@@ -215,8 +225,9 @@ def livereload(c, batch=0):
     from etalase.staff.server import serve_in_thread, watch
     from invoke.exceptions import UnexpectedExit
 
+    server = _preview_server()
     build(c, batch=batch)
-    serve_in_thread(ROOT / CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"])
+    serve_in_thread(ROOT / CONFIG["deploy_path"], server=server)
     print(f"Situs: http://{CONFIG['host']}:{CONFIG['port']}/ — dibangun ulang saat berkas berubah (Ctrl+C berhenti)")
 
     def rebuild():

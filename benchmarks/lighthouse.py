@@ -20,9 +20,9 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "plugins"))
 
-from etalase import urls  # noqa: E402
 from etalase.build import build  # noqa: E402
 from etalase.data.catalogue import load_catalogue  # noqa: E402
+from etalase.site import urls  # noqa: E402
 from etalase.staff.server import serve_in_thread  # noqa: E402
 
 LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"

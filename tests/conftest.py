@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,13 @@ from etalase.settings import epoch_of
 
 PROJECT = Path(__file__).resolve().parent.parent
 ROOTS = PROJECT / "tests" / "roots"
+#: Everything a test run writes stays in the repository's ignored .cache/ (about 140 MB a run, which used to
+#: pile up in the system temp folder, three runs' worth): pytest's tmp_path folders, cleared by pytest when a
+#: run starts, and every other temporary file of the run and its subprocesses (TMPDIR), cleared by the run.
+TEST_TMP = PROJECT / ".cache" / "pytest"
+BASETEMP, OTHER_TMP = TEST_TMP / "tmp", TEST_TMP / "other"
+#: The system's temporary folder, outside the repository (for the tests that need a place outside it).
+SYSTEM_TMP = Path(os.environ.get("ETALASE_SYSTEM_TMP") or tempfile.gettempdir())  # workers: as the controller saw it
 #: The day every test build is "as of" unless a test says otherwise: the last day of the test roots'
 #: newest batch (6–9 November 2023). Builds in this process get it as ``ETALASE_TODAY``; commands run in
 #: subprocesses (validate, report, builds through invoke) get it as ``SOURCE_DATE_EPOCH``, set below, so
@@ -19,6 +28,37 @@ ROOTS = PROJECT / "tests" / "roots"
 TODAY_DATE = dt.date(2023, 11, 9)
 TODAY = TODAY_DATE.isoformat()
 os.environ["SOURCE_DATE_EPOCH"] = str(epoch_of(TODAY_DATE))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the run's temporary files in :data:`TEST_TMP` (pytest-xdist gives its workers their own basetemp)."""
+    if config.option.basetemp is None:
+        config.option.basetemp = str(BASETEMP)
+    if not hasattr(config, "workerinput"):  # the controlling process: a fresh folder for the run
+        shutil.rmtree(OTHER_TMP, ignore_errors=True)
+        os.environ["ETALASE_SYSTEM_TMP"] = str(SYSTEM_TMP)
+    OTHER_TMP.mkdir(parents=True, exist_ok=True)
+    os.environ["TMPDIR"] = str(OTHER_TMP)
+    tempfile.tempdir = None  # read TMPDIR again
+    # Parallel workers (pytest-xdist) share the photo cache (content-addressed, written atomically) and the
+    # build cache (records by content, state by output folder), but not the search bundle cache, which drops
+    # old entries another worker may be copying: one each, kept between runs (pelicanconf.py reads it).
+    worker = getattr(config, "workerinput", {}).get("workerid", "main")
+    os.environ["ETALASE_SEARCH_CACHE"] = str(TEST_TMP / f"search-{worker}")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave no temporary file of a finished run but pytest's own folders (failed tests' are kept)."""
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(OTHER_TMP, ignore_errors=True)
+
+
+@pytest.fixture
+def outside() -> Iterator[Path]:
+    """A fresh folder outside the repository (in the system's temporary folder), removed afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix="etalase-outside-", dir=SYSTEM_TMP))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

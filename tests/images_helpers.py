@@ -87,3 +87,16 @@ def assert_clean(data: bytes) -> None:
         assert "exif" not in img.info
     for marker in METADATA_MARKERS:
         assert marker not in data, f"{marker!r} found in output"
+
+
+ANIMATED = {"GIF": "anim.gif", "PNG": "anim.png", "WEBP": "anim.webp"}
+
+
+def animated(path: Path, fmt: str, colours: tuple[str, ...] = ("red", "blue", "lime"),
+             size: tuple[int, int] = (60, 40)) -> Path:
+    """Write an animation of solid-colour frames (GIF, APNG or animated WebP) and return its path."""
+    frames = [Image.new("RGB", size, colour) for colour in colours]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    extra = {"lossless": True} if fmt == "WEBP" else {}
+    frames[0].save(path, fmt, save_all=True, append_images=frames[1:], duration=200, loop=0, **extra)
+    return path

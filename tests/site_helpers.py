@@ -66,3 +66,25 @@ def broken_links(output: Path) -> list[str]:
 def tree(output: Path) -> dict[str, bytes]:
     """Every file of the site as ``{relative path: bytes}``."""
     return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def record_folders(output: Path, folder: str) -> set[str]:
+    """The names that have a page under ``output/folder/`` (a record's or a redirect's ``<name>/index.html``)."""
+    return {page.parent.name for page in (output / folder).glob("*/index.html")} - {"halaman"}
+
+
+def published_folders(catalogue, batch: int | None = None) -> dict[str, set[str]]:
+    """What :func:`record_folders` must find per folder: every published record and each of its old IDs.
+
+    With ``batch``, only what a preview of that batch shows: it, its participants and their products.
+    """
+    batches = [b for b in catalogue.batches if batch is None or b.number == batch]
+    listed = {i for b in batches for i in (*b.exhibitors, *b.schools)}
+    people = {**catalogue.exhibitors, **catalogue.schools}
+    shown = {key: person for key, person in people.items() if batch is None or key in listed}
+    products = [item.product for item in catalogue.listings if item.owner.id in shown]
+    found = {"batch": {i for b in batches for i in (b.id, *b.old_ids)},
+             "produk": {i for product in products for i in (product.id, *product.old_ids)}}
+    for folder, records in (("eksibitor", catalogue.exhibitors), ("sekolah", catalogue.schools)):
+        found[folder] = {i for key, person in records.items() if key in shown for i in (key, *person.old_ids)}
+    return found

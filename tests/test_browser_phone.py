@@ -1,6 +1,7 @@
 """The sample catalogue on a 390×844 phone in a real Chromium: what the first screen shows, and the photo lightbox.
 
-Full-page screenshots of home, batch, product, exhibitor and school go to test-artifacts/phone-*.png.
+Full-page screenshots of home, batch, product, exhibitor and school go to test-artifacts/phone-*.png, and the home
+page's first screen (the 390×844 window) to test-artifacts/phone-home-first-screen.png.
 """
 
 from __future__ import annotations
@@ -119,13 +120,22 @@ def test_exhibitor_and_school_pages_show_their_products_before_details_contacts_
     screenshot(phone, f"phone-{name}")
 
 
-def test_the_home_page_reaches_the_current_batch_and_featured_products_at_once(phone, site):
+def test_the_home_page_shows_a_row_of_featured_products_under_a_compact_header(phone, site):
     errors = page_errors(phone)
     visit(phone, site)
-    assert bottom(phone.locator(".current")) < SCREEN
-    assert box(phone.locator("#unggulan ~ .grid .card").first)["y"] < SCREEN
-    assert order(phone, "#capaian", "#unggulan") == ["#unggulan", "#capaian"]
+    header = phone.locator("header.site")
+    assert bottom(header) <= SCREEN / 4  # the sample banner and the header: it took a third of the screen
+    assert phone.locator("#q-atas").is_visible() and bottom(phone.locator("#q-atas")) <= bottom(header)
+    assert phone.get_by_role("searchbox", name="Cari produk atau penjual").is_visible()  # its label is kept
+    cards = phone.locator("#unggulan ~ .grid .card")
+    first_row = [cards.nth(0), cards.nth(1)]
+    assert box(first_row[0])["y"] == box(first_row[1])["y"]  # side by side
+    for card in first_row:  # whole cards: photo, name, price and seller on the first screen
+        for part in (card, card.locator("img"), card.locator(".card-title"), card.locator(".price")):
+            assert box(part)["y"] >= 0 and bottom(part) <= SCREEN, part
+    assert order(phone, ".current", "#capaian", "#unggulan") == ["#unggulan", ".current", "#capaian"]
     assert axe_violations(phone) == [] and errors == []
+    screenshot(phone, "phone-home-first-screen", full_page=False)  # the 390x844 window, as the visitor sees it
     screenshot(phone, "phone-home")
 
 

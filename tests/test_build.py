@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -10,7 +11,7 @@ import pytest
 from etalase.build import BuildError, build, require_https
 from etalase.data.catalogue import load_catalogue
 from etalase.errors import DataError
-from etalase.staff.report import format_text
+from etalase.staff.report import BUILD_END, format_text
 
 from tests.conftest import PROJECT, ROOTS, TODAY
 from tests.site_helpers import tree
@@ -29,10 +30,10 @@ def run_build(*args: str) -> subprocess.CompletedProcess:
 
 
 def staff_report(root: str) -> str:
-    """The report ``etalase validate`` prints for a test root."""
+    """The staff report a build that stops on a test root prints (``validate`` ends it differently)."""
     with pytest.raises(DataError) as caught:
         load_catalogue(ROOTS / root / "catalogue_data")
-    return format_text(caught.value.issues)
+    return format_text(caught.value.issues, BUILD_END)
 
 
 def test_invalid_data_exits_non_zero_with_staff_report_and_keeps_old_output(build_site, tmp_path):
@@ -110,3 +111,42 @@ def test_publish_build_uses_absolute_urls(build_site, tmp_path):
     assert '<link rel="canonical" href="https://etalase.contoh.go.id/produk/kopi-robusta-betawi-250g/">' in page
     assert '<meta property="og:image" content="https://etalase.contoh.go.id/kartu/' in page
     assert "https%3A%2F%2Fetalase.contoh.go.id%2Fproduk%2Fkopi-robusta-betawi-250g%2F" in page
+
+
+def made_of(output) -> tuple[int, int, int, int]:
+    """What a fresh build of site-basic into ``output`` holds: catalogue pages, photos, cards, files."""
+    from etalase.images.media import photos_of
+
+    files = [path for path in output.rglob("*") if path.is_file()]
+    content = len(list((PROJECT / "content").glob("*.md")))  # Pelican's own pages
+    staff = len(list((output / "staf").rglob("*.html")))  # the staff report, an artifact rather than a page
+    pages = sum(1 for path in files if path.suffix == ".html") - content - staff
+    photos = len({photo.file for photo in photos_of(load_catalogue(ROOTS / "site-basic" / "catalogue_data"))})
+    return pages, photos, len(list((output / "kartu").iterdir())), len(files)
+
+
+def test_the_command_line_ends_with_what_the_build_made_not_pelicans_count(tmp_path):
+    output = tmp_path / "out"
+    first = run_build("--catalogue", str(ROOTS / "site-basic" / "catalogue_data"), "--output", str(output))
+    assert first.returncode == 0, first.stderr
+    assert "Processed" not in first.stdout + first.stderr  # Pelican's "Processed 0 articles … 3 pages"
+    pages, photos, cards, files = made_of(output)
+    assert re.fullmatch(rf"Dibuat {pages} halaman \({pages} dirender\), {photos} foto \(\d+ baru\), {cards} kartu "
+                        rf"pratinjau; {files} berkas ditulis, 0 dihapus; selesai dalam \d+,\d dtk\.",
+                        first.stdout.splitlines()[-1]), first.stdout
+    again = run_build("--catalogue", str(ROOTS / "site-basic" / "catalogue_data"), "--output", str(output))
+    assert re.fullmatch(r"Tidak ada yang berubah sejak build terakhir: 0 berkas ditulis, selesai dalam \d+,\d dtk\.",
+                        again.stdout.splitlines()[-1]), again.stdout
+
+
+def test_summary_counts_pages_photos_cards_and_files(tmp_path):
+    from etalase.build import summary
+
+    result = build(PROJECT / "pelicanconf.py", {
+        "OUTPUT_PATH": str(tmp_path / "out"), "ETALASE_CATALOGUE": str(ROOTS / "site-basic" / "catalogue_data"),
+        "ETALASE_IMAGE_CACHE": str(tmp_path / "cache"), "ETALASE_TODAY": TODAY})
+    pages, photos, cards, files = made_of(tmp_path / "out")
+    assert files < 1000  # below the thousands separator
+    assert summary(result, 12.34) == (f"Dibuat {pages} halaman ({pages} dirender), {photos} foto ({photos} baru), "
+                                      f"{cards} kartu pratinjau; {files} berkas ditulis, 0 dihapus; "
+                                      "selesai dalam 12,3 dtk.")

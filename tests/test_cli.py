@@ -13,7 +13,7 @@ from etalase.data import schema
 from etalase.errors import Issue
 from etalase.settings import epoch_of
 from etalase.staff import cli
-from etalase.staff.report import format_github, format_text
+from etalase.staff.report import BUILD_END, format_github, format_text
 
 from tests.catalogue_helpers import BATCH, EXHIBITOR, copy_root, edit, write
 
@@ -52,8 +52,19 @@ catalogue_data/eksibitor/kopi-contoh.yaml (2 masalah)
       Harga tidak sah. Cara memperbaiki: Tulis harga rupiah bulat, mis. `harga: 15000` atau `harga: 15.000`; atau \
 `harga: atas permintaan`.
 
-Ditemukan 3 masalah di 2 berkas. Situs tidak diterbitkan.
+Ditemukan 3 masalah di 2 berkas. Perbaiki masalah di atas, lalu periksa lagi dengan `./run validate`.
 """
+
+
+def test_the_readme_sample_is_what_validate_prints(root: Path) -> None:
+    import re
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    sample = re.search(r"^## Validation$.*?^```\n(.*?)^```$", readme, re.MULTILINE | re.DOTALL).group(1)
+    edit(root, EXHIBITOR, "harga: 45.000", "harga: 10:30")
+    edit(root, EXHIBITOR, "siinas: ya", "siinas: NO")
+    result = run("validate", str(root), cwd=root.parent)
+    assert (result.returncode, result.stdout) == (1, sample)
 
 
 def test_valid_catalogue_exits_0(root: Path) -> None:
@@ -91,14 +102,16 @@ def test_github_format_escapes_data_and_properties() -> None:
 
 
 def test_text_format_of_no_issues_and_of_one() -> None:
-    assert format_text([]) == "Ditemukan 0 masalah di 0 berkas. Situs tidak diterbitkan."
+    assert format_text([]) == "Ditemukan 0 masalah di 0 berkas. Perbaiki masalah di atas, lalu periksa lagi " \
+                              "dengan `./run validate`."
+    assert format_text([], BUILD_END) == "Ditemukan 0 masalah di 0 berkas. Situs tidak diterbitkan."
     issue = Issue("f.yaml", 1, 1, "R10", "(berkas)", "nama berkas `A.yaml` bukan ID yang sah", "Ganti.")
     assert format_text([issue]) == (
         "f.yaml (1 masalah)\n"
         "  f.yaml:1:1 [R10] (berkas): nama berkas `A.yaml` bukan ID yang sah\n"
         "      Nama berkas bukan ID yang sah. Cara memperbaiki: Ganti.\n"
         "\n"
-        "Ditemukan 1 masalah di 1 berkas. Situs tidak diterbitkan."
+        "Ditemukan 1 masalah di 1 berkas. Perbaiki masalah di atas, lalu periksa lagi dengan `./run validate`."
     )
 
 
@@ -116,7 +129,7 @@ def test_garbage_is_reported_not_crashed_on(root: Path, rel: str, content, capsy
     monkeypatch.setenv("ETALASE_DEBUG", "1")  # a crash would raise here instead of exiting 2
     write(root, rel, content)
     assert cli.main(["validate", str(root)]) == 1
-    assert capsys.readouterr().out.endswith("Situs tidak diterbitkan.\n")
+    assert capsys.readouterr().out.endswith("Perbaiki masalah di atas, lalu periksa lagi dengan `./run validate`.\n")
 
 
 def test_missing_folder(tmp_path: Path) -> None:

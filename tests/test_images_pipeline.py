@@ -20,7 +20,9 @@ from etalase.images.variants import (
 from PIL import Image, PngImagePlugin
 
 from tests.images_helpers import (
+    ANIMATED,
     XMP,
+    animated,
     assert_clean,
     gps_exif,
     jpeg_bytes,
@@ -244,16 +246,29 @@ def test_bad_sources_are_reported_together_after_the_good_ones(tmp_path: Path, c
     good = save(textured((200, 100)), tmp_path / "baik.jpg", "JPEG")
     truncated = tmp_path / "potong.jpg"
     truncated.write_bytes(jpeg_bytes(textured((300, 200)), quality=95)[:3000])
-    gif = save(textured((20, 20)), tmp_path / "anim.gif", "GIF")
+    bmp = save(textured((20, 20)), tmp_path / "scan.bmp", "BMP")
     missing = tmp_path / "hilang.jpg"
     pipeline = ImagePipeline(cache_dir, PARAMS, workers=2)
     with pytest.raises(ImageBatchError) as caught:
-        pipeline.process([good, truncated, gif, missing])
+        pipeline.process([good, truncated, bmp, missing])
     codes = {path.name: p.code for path, p in caught.value.problems.items()}
-    assert codes == {"potong.jpg": "I04", "anim.gif": "I03", "hilang.jpg": "I01"}
+    assert codes == {"potong.jpg": "I04", "scan.bmp": "I03", "hilang.jpg": "I01"}
     assert pipeline.stats.encoded == 1
     again, _ = run(cache_dir, good)
     assert again.stats.cache_hits == 1
+
+
+@pytest.mark.parametrize("fmt", sorted(ANIMATED))
+def test_an_animation_is_published_as_its_first_frame(tmp_path: Path, cache_dir: Path, fmt: str) -> None:
+    source = animated(tmp_path / ANIMATED[fmt], fmt, colours=("red", "blue", "lime"), size=(200, 100))
+    pipeline, result = run(cache_dir, source)
+    image = result[source]
+    assert (image.width, image.height) == (200, 100)
+    for variant, data in outputs(pipeline, image).items():
+        picture = decoded(data)
+        assert getattr(picture, "n_frames", 1) == 1, variant
+        red, green, blue = picture.convert("RGB").getpixel((picture.width // 2, picture.height // 2))
+        assert red > 200 and green < 60 and blue < 60, (variant, (red, green, blue))  # the first frame: red
 
 
 def test_publish_links_only_what_is_needed(tmp_path: Path, cache_dir: Path) -> None:

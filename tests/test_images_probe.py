@@ -12,7 +12,7 @@ from etalase.errors import EtalaseError
 from etalase.images.probe import ImageInfo, ImageProblem, probe_image
 from PIL import Image
 
-from tests.images_helpers import gps_exif, jpeg_bytes, save, textured
+from tests.images_helpers import ANIMATED, animated, gps_exif, jpeg_bytes, save, textured
 
 
 @pytest.fixture
@@ -23,6 +23,7 @@ def root(tmp_path: Path) -> Path:
     save(img, data / "foto" / "kopi.jpg", "JPEG", quality=85)
     save(img, data / "foto" / "logo.png", "PNG")
     save(img, data / "foto" / "teh.webp", "WEBP")
+    save(img, data / "foto" / "kue.gif", "GIF")
     return data
 
 
@@ -35,10 +36,23 @@ def problem(root: Path, rel: str, **kwargs) -> ImageProblem:
 
 @pytest.mark.parametrize(
     ("rel", "fmt"),
-    [("foto/kopi.jpg", "JPEG"), ("foto/logo.png", "PNG"), ("foto/teh.webp", "WebP")],
+    [("foto/kopi.jpg", "JPEG"), ("foto/logo.png", "PNG"), ("foto/teh.webp", "WebP"), ("foto/kue.gif", "GIF")],
 )
 def test_accepted_formats(root: Path, rel: str, fmt: str) -> None:
-    assert probe_image(root, rel) == ImageInfo(width=120, height=80, format=fmt)
+    assert probe_image(root, rel) == ImageInfo(width=120, height=80, format=fmt, animated=False)
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [("GIF", "GIF"), ("PNG", "PNG"), ("WEBP", "WebP")])
+def test_animations_are_accepted_and_said_to_be_animated(root: Path, fmt: str, shown: str) -> None:
+    animated(root / ANIMATED[fmt], fmt)
+    assert probe_image(root, ANIMATED[fmt]) == ImageInfo(width=60, height=40, format=shown, animated=True)
+
+
+def test_a_multi_picture_jpeg_is_not_an_animation(root: Path) -> None:
+    first, second = textured((60, 40), seed=1), textured((60, 40), seed=2)
+    first.save(root / "kamera.jpg", "MPO", save_all=True, append_images=[second])
+    assert Image.open(root / "kamera.jpg").format == "MPO"
+    assert probe_image(root, "kamera.jpg") == ImageInfo(width=60, height=40, format="JPEG", animated=False)
 
 
 def test_size_is_reported_upright(root: Path) -> None:
@@ -91,16 +105,16 @@ def test_i02_symlinked_folder_even_inside_root(root: Path) -> None:
     assert (err.code, err.params) == ("I02", {"path": "alias/kopi.jpg", "reason": "symlink"})
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("GIF", "anim.gif"), ("BMP", "scan.bmp")])
-def test_i03_gif_and_bmp(root: Path, fmt: str, name: str) -> None:
+@pytest.mark.parametrize(("fmt", "name"), [("TIFF", "scan.tif"), ("BMP", "scan.bmp")])
+def test_i03_tiff_and_bmp(root: Path, fmt: str, name: str) -> None:
     save(textured((20, 20)), root / name, fmt)
     err = problem(root, name)
     assert (err.code, err.params) == ("I03", {"path": name, "format": fmt})
 
 
-def test_i03_gif_renamed_to_jpg(root: Path) -> None:
-    save(textured((20, 20)), root / "nyamar.jpg", "GIF")
-    assert problem(root, "nyamar.jpg").params["format"] == "GIF"
+def test_i03_bmp_renamed_to_jpg(root: Path) -> None:
+    save(textured((20, 20)), root / "nyamar.jpg", "BMP")
+    assert problem(root, "nyamar.jpg").params["format"] == "BMP"
 
 
 @pytest.mark.parametrize(

@@ -304,7 +304,7 @@ def test_photos_from_the_folder_are_checked_like_catalogue_photos(tmp_path, root
     assert told(outcome) == [
         (place + 'N2 (kolom "Foto 1 berkas")', "I01", "berkas `tidak-ada.jpg` tidak ada"),
         (place + 'N3 (kolom "Foto 1 berkas")', "I03",
-         "`bukan-foto.jpg` berformat tak dikenal, bukan JPEG, PNG atau WebP"),
+         "`bukan-foto.jpg` berformat tak dikenal, bukan JPEG, PNG, WebP atau GIF"),
         (place + 'N4 (kolom "Foto 1 berkas")', "I02", "`tautan.jpg` berupa symlink"),
         (place + 'N5 (kolom "Foto 1 berkas")', "I02",
          "`../di-luar.jpg` memakai `..` sehingga keluar dari catalogue_data/"),

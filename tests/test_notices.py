@@ -17,7 +17,7 @@ from etalase.build import build, built_message
 from etalase.data.catalogue import load_catalogue
 from etalase.errors import DataError
 from etalase.staff import scaffold
-from etalase.staff.report import format_text
+from etalase.staff.report import BUILD_END, format_text
 
 from tests.catalogue_helpers import EXHIBITOR, copy_root, edit
 
@@ -77,7 +77,8 @@ def test_validate_warns_of_a_scaffolded_product_and_passes(scaffolded):
 def test_validate_for_publishing_refuses_a_scaffolded_product(scaffolded):
     done = validate(scaffolded, "--publish")
     assert (done.returncode, done.stdout.splitlines()) == (1, [
-        f"{FILE} (3 masalah)", *LEFT, "", "Ditemukan 3 masalah di 1 berkas. Situs tidak diterbitkan."])
+        f"{FILE} (3 masalah)", *LEFT, "",
+        "Ditemukan 3 masalah di 1 berkas. Perbaiki masalah di atas, lalu periksa lagi dengan `./run validate`."])
 
 
 def test_github_annotations_are_warnings_locally_and_errors_for_publishing(scaffolded):
@@ -104,7 +105,7 @@ def settings(root: Path, tmp_path: Path, image_cache: Path) -> dict:
 def test_a_publish_build_of_a_scaffolded_product_fails_with_the_staff_report(scaffolded, tmp_path, image_cache):
     with pytest.raises(DataError) as caught:
         build(PROJECT / "publishconf.py", settings(scaffolded, tmp_path, image_cache), publish=True)
-    assert format_text(caught.value.issues).splitlines() == [
+    assert format_text(caught.value.issues, BUILD_END).splitlines() == [
         f"{FILE} (3 masalah)", *LEFT, "", "Ditemukan 3 masalah di 1 berkas. Situs tidak diterbitkan."]
     assert not (tmp_path / "output").exists()
 
@@ -134,6 +135,17 @@ def test_a_local_build_of_a_scaffolded_product_succeeds_and_tells_the_staff_memb
     ]
     again = build(PROJECT / "pelicanconf.py", settings(scaffolded, tmp_path, image_cache))
     assert again.work.pages.rendered == 0 and again.notices == result.notices  # a no-change build says it again
+
+
+def test_warnings_that_publishing_accepts_do_not_say_it_refuses_them(tmp_path, image_cache):
+    root = copy_root(tmp_path)
+    edit(root, EXHIBITOR, "nama: Kopi Contoh", "nama: Kopi\u200b Contoh")
+    result = build(PROJECT / "pelicanconf.py", settings(root, tmp_path, image_cache))
+    assert [notice.code for notice in result.notices] == ["Y13"]
+    assert built_message(result).splitlines()[-3:] == [
+        "1 peringatan di 1 berkas. Situs tetap dibangun.", "",
+        f"Situs dibangun di {result.output} (tanggal acuan 2023-11-09: dari setelan ETALASE_TODAY)",
+    ]
 
 
 def test_a_finished_product_has_nothing_to_say(scaffolded, tmp_path, image_cache):

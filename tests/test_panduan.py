@@ -62,7 +62,8 @@ def test_the_scaffold_example_prints_exactly_what_the_guide_shows(tmp_path):
 
     assert (done.returncode, done.stdout.rstrip("\n")) == (0, output)
     assert refused.returncode == 1
-    assert refused.stdout.rstrip("\n").splitlines()[-1] == "Ditemukan 3 masalah di 1 berkas. Situs tidak diterbitkan."
+    assert refused.stdout.rstrip("\n").splitlines()[-1] == (
+        "Ditemukan 3 masalah di 1 berkas. Perbaiki masalah di atas, lalu periksa lagi dengan `./run validate`.")
 
 
 def test_the_lost_link_example_prints_exactly_what_the_guide_shows(tmp_path):

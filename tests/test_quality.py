@@ -243,11 +243,14 @@ def test_backtick_spans_become_code_only_after_escaping():
 
 
 def test_photos_are_measured_from_their_headers(root):
-    facts = quality_page.measure_photos(root, quality_page.photo_files(valid(root)))
+    from PIL import Image
+
     path = root / "foto/kopi-contoh/kopi.jpg"
+    Image.new("RGB", (321, 123), "sienna").save(path, "JPEG")  # a size no other photo of the suite has
+    facts = quality_page.measure_photos(root, quality_page.photo_files(valid(root)))
     assert list(facts) == ["foto/kopi-contoh/kopi.jpg"]
-    assert facts["foto/kopi-contoh/kopi.jpg"].size == path.stat().st_size
-    assert facts["foto/kopi-contoh/kopi.jpg"].width > 0
+    measured = facts["foto/kopi-contoh/kopi.jpg"]
+    assert (measured.size, measured.width, measured.height) == (path.stat().st_size, 321, 123)
 
 
 def test_the_report_command_prints_and_writes_the_page(root, tmp_path):

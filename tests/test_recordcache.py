@@ -69,3 +69,20 @@ def test_parsing_on_several_processes_gives_the_same_issues_and_records(tmp_path
     root = ROOTS / name / "catalogue_data"
     assert load_issues(root, tmp_path / "parallel", workers=2) == load_issues(root, tmp_path / "serial")
     assert load_issues(root, tmp_path / "parallel", workers=2) == load_issues(root, tmp_path / "serial")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_warnings_of_a_cached_file_come_back_with_it(tmp_path, workers, monkeypatch):
+    from etalase.data import recordcache
+
+    monkeypatch.setattr(recordcache, "PARALLEL_MIN", 1)  # parse misses in forked workers even for a few files
+    root = copy_root(tmp_path)
+    edit(root, EXHIBITOR, "nama: Kopi Contoh", "nama: Kopi\u200b Contoh")
+
+    def notices() -> list[tuple[str, str, str]]:
+        return [(n.location(), n.code, n.severity) for n in load_catalogue(root, tmp_path / "cache", workers).notices]
+
+    fresh = notices()
+    assert fresh == [("catalogue_data/eksibitor/kopi-contoh.yaml:1:7", "Y13", "warning")]
+    assert LAST_LOAD["cache"].parsed > 0
+    assert notices() == fresh and LAST_LOAD["cache"].parsed == 0  # from the cache, not parsed again

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import extruct
 import pytest
@@ -192,6 +192,60 @@ def test_share_links_and_chat_penjual_on_a_product_page(site):
     assert not page.find_all("script", src=lambda src: src and not src.startswith(SITEURL))
 
 
+RESERVED = [  # (file, name, new name): every character that means something in a URL, in each name a link carries
+    ("eksibitor/kopi-betawi-sejahtera.yaml", "Kopi Betawi Sejahtera", "Kopi & Teh #1 ?x=1 100% + gula"),
+    ("eksibitor/kopi-betawi-sejahtera.yaml", "Kopi Robusta Betawi 250 g", "Robusta & Arabika #2 ?a=b&c 50% + susu"),
+    ("sekolah/smkn-32-jakarta.yaml", "SMK Negeri 32 Jakarta", "SMK 32 & Mitra #A ?q=%20 100% + 1"),
+]
+
+
+@pytest.fixture(scope="module")
+def reserved_site(tmp_path_factory, image_cache) -> Path:
+    """site-basic whose exhibitor, product and school names hold ``& # ? % + =``, built with an https SITEURL."""
+    tmp = tmp_path_factory.mktemp("reserved")
+    root = tmp / "catalogue_data"
+    shutil.copytree(ROOTS / "site-basic" / "catalogue_data", root)
+    for rel, old, new in RESERVED:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert text.count(f"nama: {old}\n") == 1
+        path.write_text(text.replace(f"nama: {old}\n", f'nama: "{new}"\n'), encoding="utf-8")
+    return build_root(root, tmp / "output", image_cache).output
+
+
+def decoded(href: str) -> tuple[str, str, dict[str, list[str]]]:
+    """``(host, path, parameters)`` of a link, refusing a fragment, a raw space or a parameter that does not parse."""
+    parts = urlsplit(href)
+    assert parts.fragment == "" and " " not in href and href.isascii(), href
+    return parts.netloc, parts.path, parse_qs(parts.query, strict_parsing=True)
+
+
+def test_every_chat_and_share_link_decodes_to_the_names_with_reserved_characters(reserved_site):
+    seller, product, school = (new for _, _, new in RESERVED)
+    site = "Etalase Business Matching"
+    pages = {  # page: the "Chat penjual" message before the page's URL (the school has no WhatsApp), the share text
+        urls.product("kopi-robusta-betawi-250g"): (
+            f"Halo, saya tertarik dengan produk {product} yang saya lihat di {site}: ", f"{product} dari {seller}"),
+        urls.exhibitor("kopi-betawi-sejahtera"): (f"Halo {seller}, saya melihat profil usaha Anda di {site}: ", seller),
+        urls.school("smkn-32-jakarta"): (None, school),
+    }
+    for url, (chat, shared) in pages.items():
+        page_url = f"{SITEURL}/{url}"
+        found = {}
+        for a in soup(reserved_site, url).select("a.chat, .share-list a"):
+            host, path, params = decoded(a["href"])
+            found["chat" if "chat" in a["class"] else host] = (path, params)
+        expected = {
+            "wa.me": ("/", {"text": [f"{shared} {page_url}"]}),
+            "www.facebook.com": ("/sharer/sharer.php", {"u": [page_url]}),
+            "x.com": ("/intent/post", {"url": [page_url], "text": [shared]}),
+            "t.me": ("/share/url", {"url": [page_url], "text": [shared]}),
+        }
+        if chat:
+            expected["chat"] = ("/6281234567801", {"text": [chat + page_url]})
+        assert found == expected, url
+
+
 def test_record_pages_show_and_offer_their_qr_code(site, catalogue):
     for kind, record_id in [(urls.PRODUCT, item.id) for item in catalogue.listings] + [
         (urls.EXHIBITOR, i) for i in catalogue.exhibitors
@@ -230,9 +284,18 @@ def test_no_public_page_links_to_the_booth_qr_sheets(site, catalogue):
     assert not soup(site, urls.batch("batch-9")).find(string=lambda text: text and "Cetak kode QR stan" in text)
 
 
-def test_second_build_re_encodes_no_photo_no_card_and_no_qr_code(built):
+def test_second_build_re_encodes_no_photo_no_card_and_no_qr_code(built, catalogue):
+    from etalase.images.media import photos_of
+
     first, second = built
-    assert first.media.photos_encoded > 0 and first.media.cards_encoded > 0 and first.media.qr_encoded > 0
+    photos = len({photo.file for photo in photos_of(catalogue)})
+    cards = len(list((first.output / "kartu").iterdir()))
+    codes = len([path for path in (first.output / "qr").rglob("*") if path.is_file()])
+    assert photos and cards and codes  # the catalogue has each kind
+    # the first build starts from an empty cache: it draws each one once
+    assert (first.media.photos_encoded, first.media.photos_cached) == (photos, 0)
+    assert (first.media.cards_encoded, first.media.cards_cached) == (cards, 0)
+    assert (first.media.qr_encoded, first.media.qr_cached) == (codes, 0)
     assert (second.media.photos_encoded, second.media.cards_encoded, second.media.qr_encoded) == (0, 0, 0)
     assert second.media.qr_cached == first.media.qr_encoded + first.media.qr_cached
     assert second.media.cards_cached == first.media.cards_encoded + first.media.cards_cached

@@ -10,7 +10,7 @@ from etalase.data.catalogue import load_catalogue
 from etalase.site import urls
 
 from tests.conftest import ROOTS
-from tests.site_helpers import broken_links, soup, target_exists, tree
+from tests.site_helpers import broken_links, published_folders, record_folders, soup, target_exists, tree
 
 pytestmark = pytest.mark.slow
 
@@ -62,9 +62,12 @@ def test_every_published_record_has_its_page(site, catalogue):
 
 def test_withdrawn_records_have_no_page(site, catalogue):
     assert ("eksibitor", "toko-ditarik") in catalogue.withdrawn
-    for folder, record_id in catalogue.withdrawn:
-        assert not (site / folder / record_id).exists(), f"{folder}/{record_id} was published"
+    expected = published_folders(catalogue)
+    assert {folder: record_folders(site, folder) for folder in expected} == expected  # the pages there, exactly
+    assert all(record_id not in expected[folder] for folder, record_id in catalogue.withdrawn)
     assert "Toko Ditarik" not in (site / "batch" / "batch-9" / "index.html").read_text(encoding="utf-8")
+    assert "Toko Ditarik" in (ROOTS / "site-basic" / "catalogue_data" / "eksibitor" / "toko-ditarik.yaml").read_text(
+        encoding="utf-8")  # the name looked for is the withdrawn record's own
 
 
 def test_site_pages_and_content_pages_exist(site):
@@ -165,13 +168,12 @@ def test_producers_see_every_page(site):
     assert (site / urls.batch_calendar("batch-9")).is_file()
 
 
-def test_preview_of_one_batch_builds_only_its_records(build_site, tmp_path):
+def test_preview_of_one_batch_builds_only_its_records(build_site, tmp_path, catalogue):
     output = build_site("site-basic", tmp_path, ETALASE_BATCH=8, ETALASE_TODAY=TODAY)
-    assert (output / "batch" / "batch-8" / "index.html").is_file()
-    assert not (output / "batch" / "batch-9").exists()
-    assert not (output / "sekolah" / "smkn-32-jakarta").exists()
-    assert not (output / "eksibitor" / "bank-contoh").exists()
-    assert (output / "produk" / "kain-batik-tulis-ondel-ondel" / "index.html").is_file()
+    expected = published_folders(catalogue, batch=8)
+    assert expected["batch"] == {"batch-8"} and "kain-batik-tulis-ondel-ondel" in expected["produk"]
+    assert expected["sekolah"] == set() and "bank-contoh" not in expected["eksibitor"]  # batch 9's, not 8's
+    assert {folder: record_folders(output, folder) for folder in expected} == expected
     assert broken_links(output) == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from etalase.data import characters
 from etalase.data.catalogue import load_catalogue
 from etalase.errors import DataError
 
@@ -65,6 +66,17 @@ def test_names_reach_visitors_as_text(site):
     assert soup(site, "").find("h1").get_text() == "Program <script>alert('nama')</script>"
     raw = (site / "produk" / "produk-jahat" / "index.html").read_text(encoding="utf-8")
     assert "<script>" not in raw and "&lt;script&gt;alert(&#39;produk&#39;)&lt;/script&gt;" in raw
+
+
+def test_invisible_characters_never_reach_a_published_file(site):
+    texts = [path for path in site.rglob("*") if path.suffix in (".html", ".json", ".csv", ".xml", ".ics", ".txt")]
+    assert len(texts) > 20
+    for path in texts:
+        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")  # the CSV downloads start with a BOM
+        assert not characters.INVISIBLE_RE.search(text), path
+        assert not characters.CONTROL_RE.search(text.replace("\r\n", "\n")), path  # calendars end lines in CRLF
+    about = soup(site, "eksibitor/usaha-jahat/").select_one(".about .prose").get_text()
+    assert 'Teks ini balik dengan pemisah dan "\\x1b" yang bukan escape.' in about
 
 
 def test_markdown_links_to_javascript_become_text(site):

@@ -7,7 +7,7 @@ from etalase.data.catalogue import load_catalogue
 from etalase.site import urls
 
 from tests.conftest import PROJECT, TODAY
-from tests.site_helpers import broken_links, target_exists
+from tests.site_helpers import broken_links, published_folders, record_folders, target_exists
 
 pytestmark = pytest.mark.slow
 
@@ -29,8 +29,9 @@ def test_every_published_record_of_the_sample_has_its_page(sample):
     expected += [urls.batch(b.id) for b in catalogue.batches]
     expected += [urls.category(i) for i in catalogue.categories] + [urls.city(i) for i in catalogue.cities]
     assert [url for url in expected if not target_exists(sample, "/" + url)] == []
-    for folder, record_id in catalogue.withdrawn:
-        assert not (sample / folder / record_id).exists(), f"{folder}/{record_id} was published"
+    folders = published_folders(catalogue)
+    assert {folder: record_folders(sample, folder) for folder in folders} == folders  # and no page more (withdrawn)
+    assert all(record_id not in folders[folder] for folder, record_id in catalogue.withdrawn)
 
 
 def test_every_link_and_image_of_the_sample_resolves(sample):

@@ -59,3 +59,19 @@ def test_the_watcher_ignores_caches_and_hidden_files(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert sorted(p.relative_to(tmp_path).as_posix() for p in snapshot([tmp_path])) == ["a.yaml", "sub/b.yaml"]
+
+
+def test_a_busy_port_is_named_with_how_to_choose_another(tmp_path):
+    import socket
+
+    from etalase.staff.server import PortInUse, make_server
+
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        with pytest.raises(PortInUse) as caught:
+            make_server(tmp_path, "127.0.0.1", port)
+    assert str(caught.value) == (
+        f"Port {port} di 127.0.0.1 sudah dipakai program lain (mungkin `./run serve` atau `./run livereload` yang "
+        f"masih berjalan). Hentikan program itu, atau pilih port lain dengan PORT, mis. `PORT={port + 1} ./run serve`.")

@@ -268,6 +268,38 @@ def test_prices_that_are_accepted(root: Path, typed: str, low: int) -> None:
     assert (price.kind, price.low, price.high) == ("tetap", low, None)
 
 
+def harga_section() -> str:
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "format-data.md").read_text(encoding="utf-8")
+    return guide.split("### Harga", 1)[1].split("\n### ", 1)[0]
+
+
+@pytest.mark.parametrize("typed", re.findall(r"^harga: (\S.*)$", harga_section(), re.MULTILINE))
+def test_every_price_the_guide_accepts_is_accepted(root: Path, typed: str) -> None:
+    edit(root, EXHIBITOR, "harga: 45.000", f"harga: {typed}")
+    price = product(root).price
+    assert price.kind == "permintaan" if typed == "atas permintaan" else (price.kind, price.low) == ("tetap", 15000)
+
+
+@pytest.mark.parametrize("typed", re.findall(r"`([^`]+)`", harga_section().split("Sen (", 1)[1].split("ditolak")[0]))
+def test_every_price_the_guide_refuses_is_refused(root: Path, typed: str) -> None:
+    edit(root, EXHIBITOR, "harga: 45.000", f'harga: "{typed}"')
+    assert only_issue(root)[1:3] == ("F05", "produk[0].harga")
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("15.000,00", None), ("Rp 1.250.000,00", None),
+    ("15.000,50", "'15.000,50' memuat sen; harga ditulis dalam rupiah bulat"),
+    ("15000,5", "'15000,5' memuat sen; harga ditulis dalam rupiah bulat"),
+    ("15,000.00", "'15,000.00' bukan harga rupiah bulat"),
+])
+def test_zero_cents_mark_a_whole_price_and_other_cents_are_refused(root: Path, typed: str, message) -> None:
+    edit(root, EXHIBITOR, "harga: 45.000", f'harga: "{typed}"')
+    if message is None:
+        assert product(root).price.low == int(typed.removeprefix("Rp ").removesuffix(",00").replace(".", ""))
+    else:
+        assert only_issue(root) == (f"{EX}:22:5", "F05", "produk[0].harga", message)
+
+
 def test_price_on_request_and_range(root: Path) -> None:
     edit(root, EXHIBITOR, "harga: 45.000", "harga: Atas  permintaan")
     assert product(root).price.kind == "permintaan"
@@ -323,7 +355,62 @@ def test_bom_at_start_is_fine_and_in_the_middle_is_not(root: Path) -> None:
 
 def test_control_character(root: Path) -> None:
     edit(root, EXHIBITOR, "nama: Kopi Contoh", "nama: Kopi\x07 Contoh")
-    assert only_issue(root) == (f"{EX}:1:11", "Y11", "(berkas)", "ada karakter kontrol tak terlihat U+0007")
+    assert only_issue(root) == (f"{EX}:1:11", "Y11", "(berkas)", "ada karakter kontrol tak terlihat U+0007 (BEL)")
+
+
+@pytest.mark.parametrize(("escape", "named"), [("\\x1b", "U+001B (ESC)"), ("\\0", "U+0000 (NUL)"),
+                                               ("\\u0007", "U+0007 (BEL)")])
+def test_control_character_written_as_an_escape(root: Path, escape: str, named: str) -> None:
+    edit(root, EXHIBITOR, "nama: Kopi Contoh", f'nama: "Kopi{escape} Contoh"')
+    assert only_issue(root) == (f"{EX}:1:7", "Y11", "nama", f"ada karakter kontrol tak terlihat {named}")
+
+
+def test_invisible_characters_in_text_are_taken_out_with_a_warning(root: Path) -> None:
+    edit(root, EXHIBITOR, "nama: Kopi Contoh", "nama: Kopi\u200b Con\u202etoh")
+    edit(root, EXHIBITOR, "    satuan: bungkus", '    satuan: "bung\\u2066kus"')
+    edit(root, EXHIBITOR, "deskripsi: Sangrai", "deskripsi: Sang\u2028rai")
+    catalogue = valid(root)
+    assert catalogue.exhibitors["kopi-contoh"].name == "Kopi Contoh"
+    assert catalogue.listings[0].product.unit == "bungkus"
+    assert [(n.location(), n.code, n.field_path, n.message, n.severity) for n in catalogue.notices] == [
+        (f"{EX}:1:7", "Y13", "nama", "karakter tak terlihat U+200B (spasi lebar-nol), U+202E (pembalik arah teks) "
+                                     "dihapus", "warning"),
+        (f"{EX}:5:12", "Y13", "deskripsi", "karakter tak terlihat U+2028 (pemisah baris) diganti spasi", "warning"),
+        (f"{EX}:23:13", "Y13", "produk[0].satuan", "karakter tak terlihat U+2066 (pengisolasi arah teks) dihapus",
+         "warning"),
+    ]
+    assert catalogue.exhibitors["kopi-contoh"].description == "Sang rai kopi robusta sejak 2015."
+
+
+ZWSP = "U+200B (spasi lebar-nol)"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "field", "value", "named"),
+    [
+        ("  - id: kopi-robusta-250g", "  - id: kopi-\u200brobusta-250g", "15:9", "produk[0].id", "'kopi-robusta-250g'",
+         ZWSP),
+        ("kategori: minuman", "kategori: minu\u200dman", "17:15", "produk[0].kategori", "'minuman'",
+         "U+200D (penyambung lebar-nol)"),
+        ("situs: https://kopi-contoh.id", "situs: https://kopi\u202e-contoh.id", "11:10", "kontak.situs",
+         "'https://kopi-contoh.id'", "U+202E (pembalik arah teks)"),
+        ("email: halo@kopi-contoh.id", "email: halo@kopi\u200b-contoh.id", "9:10", "kontak.email",
+         "'halo@kopi-contoh.id'", ZWSP),
+        ('instagram: "@kopicontoh"', 'instagram: "@kopi\\u200Bcontoh"', "10:14", "kontak.instagram",
+         "'@kopicontoh'", ZWSP),
+        ("berkas: foto/kopi-contoh/kopi.jpg", "berkas: foto/kopi-contoh/\u2060kopi.jpg", "20:17",
+         "produk[0].foto[0].berkas", "'foto/kopi-contoh/kopi.jpg'", "U+2060 (penyambung kata)"),
+    ],
+)
+def test_invisible_characters_in_an_address_are_refused(root: Path, old, new, where, field, value, named) -> None:
+    edit(root, EXHIBITOR, old, new)
+    assert only_issue(root) == (f"{EX}:{where}", "Y14", field, f"{value} memuat karakter tak terlihat {named}")
+
+
+def test_invisible_character_in_a_batch_reference_is_refused(root: Path) -> None:
+    edit(root, BATCH, "  - kopi-contoh", "  - kopi-contoh\u200b")
+    assert only_issue(root) == (f"{BA}:11:5", "Y14", "eksibitor[0]",
+                                f"'kopi-contoh' memuat karakter tak terlihat {ZWSP}")
 
 
 def test_duplicate_key_does_not_hide_other_problems(root: Path) -> None:
@@ -536,20 +623,41 @@ def test_photo_truncated(root: Path) -> None:
     assert only_issue(root) == photo_issue(root, "`foto/besar.jpg` rusak atau terpotong", "I04")
 
 
-@pytest.mark.parametrize(("fmt", "shown"), [("GIF", "GIF"), ("BMP", "BMP")])
+@pytest.mark.parametrize(("fmt", "shown"), [("TIFF", "TIFF"), ("BMP", "BMP")])
 def test_photo_wrong_format(root: Path, fmt: str, shown: str) -> None:
     from PIL import Image
 
     Image.new("RGB", (8, 8), "red").save(root / "foto" / "kopi.jpg", fmt)
     use_photo(root, "foto/kopi.jpg")
-    assert only_issue(root) == photo_issue(root, f"`foto/kopi.jpg` berformat {shown}, bukan JPEG, PNG atau WebP", "I03")
+    assert only_issue(root) == photo_issue(
+        root, f"`foto/kopi.jpg` berformat {shown}, bukan JPEG, PNG, WebP atau GIF", "I03")
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [("GIF", "GIF"), ("PNG", "PNG"), ("WEBP", "WebP")])
+def test_animated_photo_is_published_still_with_a_warning(root: Path, fmt: str, shown: str) -> None:
+    from tests.images_helpers import ANIMATED, animated
+
+    animated(root / "foto" / ANIMATED[fmt], fmt)
+    use_photo(root, f"foto/{ANIMATED[fmt]}")
+    notices = [(n.location(), n.code, n.field_path, n.message, n.severity) for n in valid(root).notices]
+    assert notices == [(f"{EX}:20:9", "I06", "produk[0].foto[0].berkas",
+                        f"`foto/{ANIMATED[fmt]}` adalah gambar bergerak ({shown}); situs menampilkan gambar pertamanya "
+                        "saja", "warning")]
+
+
+def test_still_gif_is_a_photo_like_any_other(root: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), "red").save(root / "foto" / "kopi.gif", "GIF")
+    use_photo(root, "foto/kopi.gif")
+    assert valid(root).notices == []
 
 
 def test_photo_that_is_not_an_image(root: Path) -> None:
     write(root, "foto/kopi.jpg", "bukan gambar")
     use_photo(root, "foto/kopi.jpg")
     assert only_issue(root) == photo_issue(
-        root, "`foto/kopi.jpg` berformat tak dikenal, bukan JPEG, PNG atau WebP", "I03"
+        root, "`foto/kopi.jpg` berformat tak dikenal, bukan JPEG, PNG, WebP atau GIF", "I03"
     )
 
 

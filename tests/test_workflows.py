@@ -141,11 +141,23 @@ def test_the_day_is_pinned_before_anything_reads_it(path):
             assert runs.index("./run pin-today") < reading[0], job_id
 
 
-def test_first_deploy_is_an_explicit_choice():
-    for path in WORKFLOWS:
-        for _, step in steps(load(path)):
-            if "--first-deploy" in step.get("run", ""):
-                assert "first_deploy" in step["if"] or "ETALASE_FIRST_DEPLOY == 'true'" in step["if"]
+FIRST_DEPLOY = {  # workflow: (when check-links-kept runs as a first deploy, when it runs as usual)
+    PR: ("vars.ETALASE_FIRST_DEPLOY == 'true'", "vars.ETALASE_FIRST_DEPLOY != 'true'"),
+    DEPLOY: ("${{ inputs.first_deploy || vars.ETALASE_FIRST_DEPLOY == 'true' }}",
+             "${{ !inputs.first_deploy && vars.ETALASE_FIRST_DEPLOY != 'true' }}"),
+}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_first_deploy_is_an_explicit_choice(path):
+    kept = [step for _, step in steps(load(path)) if step.get("run", "").startswith("./run check-links-kept")]
+    first = [step for step in kept if "--first-deploy" in step["run"].split()]
+    usual = [step for step in kept if "--first-deploy" not in step["run"].split()]
+    assert len(first) == 1 and len(usual) == 1, kept  # one check each way, so exactly one of them runs
+    assert (first[0].get("if"), usual[0].get("if")) == FIRST_DEPLOY[path]  # the first deploy only when asked
+    if path == DEPLOY:  # asked by hand: an input that is off unless ticked
+        switch = load(path)["on"]["workflow_dispatch"]["inputs"]["first_deploy"]
+        assert (switch["type"], switch["default"]) == ("boolean", False)
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -184,6 +196,8 @@ def test_main_saves_the_build_cache_and_pull_requests_restore_the_same_paths():
         ("validate --format github --publish", "-m etalase validate catalogue_data --format github --publish"),
         ("pin-today", "-m etalase today --github-env"),
         ("check-links", "npx --no-install linkinator"),
+        ("test", "-m pytest -n auto --dist loadfile"),  # .ci/run runs ./run test: the suite in parallel
+        ("test --workers 1 --no-browser -k kopi", "-m pytest -m 'not browser' -k kopi"),
     ],
 )
 def test_the_tasks_ci_runs_are_wired_to_the_commands(task, command):

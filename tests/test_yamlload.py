@@ -54,8 +54,9 @@ def test_bom_at_start_is_dropped() -> None:
     [
         (b"a: b\nc: \xff\n", [("Y01", 2, 4, {"byte": "FF"})]),
         ("a: b\nc: d\ufeff\n".encode(), [("Y02", 2, 5, {})]),
-        (b"a: b\x00\n", [("Y11", 1, 5, {"char": "U+0000"})]),
-        (b"a: \x1b[31m\n", [("Y11", 1, 4, {"char": "U+001B"})]),
+        (b"a: b\x00\n", [("Y11", 1, 5, {"char": "U+0000 (NUL)"})]),
+        (b"a: \x1b[31m\n", [("Y11", 1, 4, {"char": "U+001B (ESC)"})]),
+        ("a: b\nc: x\x85y\n".encode(), [("Y11", 2, 5, {"char": "U+0085 (NEL)"})]),
         (b"a: " + b"x" * yamlload.MAX_FILE_BYTES, [("Y08", 1, 1, {"size": 1_000_003, "limit": 1_000_000})]),
     ],
 )
@@ -103,3 +104,66 @@ def test_deep_nesting_is_cut() -> None:
 def test_syntax_errors_are_fatal_and_placed(text: str, line: int, column: int, problem: str) -> None:
     [(code, found_line, found_column, params)] = problems(text)
     assert (code, found_line, found_column, params["problem"]) == ("Y10", line, column, problem)
+
+
+# -- Characters staff cannot see ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("escape", "named"),
+    [("\\x1b[31m", "U+001B (ESC)"), ("\\0", "U+0000 (NUL)"), ("\\r", "U+000D (CR)"), ("\\x9b", "U+009B (kontrol C1)"),
+     ("\\N", "U+0085 (NEL)")],
+)
+def test_escaped_control_character_is_reported_at_its_value(escape: str, named: str) -> None:
+    doc = load_yaml(f'a: 1\nnama: "Kopi{escape} Kita"\nb: &x 2\n'.encode())
+    assert [(p.code, p.mark, p.path, p.params) for p in doc.problems] == [
+        ("Y11", Mark(2, 7), ("nama",), {"char": named}),
+        ("Y04", Mark(3, 4), ("b",), {"anchor": "&x"}),  # the rest of the file is still read
+    ]
+    assert doc.explained(("nama",))
+
+
+def test_tab_and_newline_escapes_are_text() -> None:
+    doc = load_yaml(b'a: "satu\\tdua\\ntiga"\n')
+    assert doc.data == {"a": "satu\tdua\ntiga"} and doc.problems == [] and doc.invisible == []
+
+
+def test_invisible_characters_are_taken_out_and_listed() -> None:
+    raw = ("nama: Kopi\u200b Kita\nslogan: \"\\u202Eabc\\u202C\"\ndaftar:\n  - x\u2060y\n"
+           "deskripsi: |\n  baris satu\n  baris \u00addua\n\"kota\u200c\": 1\n\"alamat\\uFEFF\": 2\n")
+    doc = load_yaml(raw.encode())
+    assert doc.data == {"nama": "Kopi Kita", "slogan": "abc", "daftar": ["xy"],
+                        "deskripsi": "baris satu\nbaris dua\n", "kota": "1", "alamat": "2"}
+    assert [(found.path, found.mark, found.chars, found.key) for found in doc.invisible] == [
+        (("nama",), Mark(1, 7), ("\u200b",), False),
+        (("slogan",), Mark(2, 9), ("\u202e", "\u202c"), False),
+        (("daftar", 0), Mark(4, 5), ("\u2060",), False),
+        (("deskripsi",), Mark(7, 9), ("\u00ad",), False),  # inside a | block: its own line and column
+        (("kota",), Mark(8, 1), ("\u200c",), True),
+        (("alamat",), Mark(9, 1), ("\ufeff",), True),
+    ]
+    assert doc.problems == []
+
+
+def test_zero_width_joiner_inside_an_emoji_stays() -> None:
+    chef = "\U0001f469\u200d\U0001f373"
+    doc = load_yaml(f"a: Dapur {chef}\nb: ab\u200dcd\n".encode())
+    assert doc.data == {"a": f"Dapur {chef}", "b": "abcd"}
+    assert [found.path for found in doc.invisible] == [("b",)]
+
+
+def test_raw_line_separator_is_not_a_line_break() -> None:
+    doc = load_yaml("a: satu\u2028dua\nb: tiga\u2029\n".encode())
+    assert doc.data == {"a": "satu dua", "b": "tiga "}  # a space, which every text field trims
+    assert [(found.path, found.mark, found.chars) for found in doc.invisible] == [
+        (("a",), Mark(1, 4), ("\u2028",)), (("b",), Mark(2, 4), ("\u2029",))]
+    assert doc.mark_of(("b",)) == Mark(2, 1)
+
+
+def test_syntax_error_after_a_raw_line_separator_is_on_the_line_staff_see() -> None:
+    [(code, line, column, params)] = problems("a: x\u2028y\nb: [1\n")
+    assert (code, line, column) == ("Y10", 2, 4)
+
+
+def test_a_raw_stand_in_is_refused() -> None:
+    assert problems("a: x\ufdd0\n".encode()) == [("Y11", 1, 5, {"char": "U+FDD0 (bukan karakter teks)"})]

@@ -17,22 +17,25 @@ build with ``--publish`` (or ``ETALASE_PUBLISH``) fails on them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import shutil
 import sys
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from . import progress
 from .data.messages import TODAY_SOURCES
 from .errors import BuildError, CatalogueError, Issue
 from .outputs.state import Generations, load_state
 from .settings import Today
 from .site.markup import conversions
-from .staff.report import format_text, format_warnings
+from .staff.report import BUILD_END, format_text, format_warnings
 
 if TYPE_CHECKING:
     from .generator import EtalaseGenerator
@@ -40,6 +43,9 @@ if TYPE_CHECKING:
     from .site.renderer import RenderStats
 
 log = logging.getLogger(__name__)
+
+#: Notices a publish build turns into problems (scaffold placeholders); the others never fail a build.
+PUBLISH_REFUSES = frozenset({"T01", "T02"})
 
 
 @dataclass
@@ -184,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     from pelican.log import init as init_logging
 
     init_logging(logging.WARNING)
+    progress.enable()
+    started = time.monotonic()
     overrides: dict[str, object] = {}
     if args.output:
         overrides["OUTPUT_PATH"] = os.path.abspath(args.output)  # the link itself, not the generation it names
@@ -194,15 +202,53 @@ def main(argv: list[str] | None = None) -> int:
     if args.siteurl is not None:
         overrides["SITEURL"] = args.siteurl
     try:
-        result = build(args.settings, overrides, fatal_warnings=not args.warnings_ok, publish=args.publish)
+        with without_pelican_summary():
+            result = build(args.settings, overrides, fatal_warnings=not args.warnings_ok, publish=args.publish)
     except CatalogueError as exc:
-        print(format_text(exc.issues), file=sys.stderr)
+        print(format_text(exc.issues, BUILD_END), file=sys.stderr)
         return 1
     except BuildError as exc:
         print(f"Build gagal, keluaran lama tidak diubah: {exc}", file=sys.stderr)
         return 1
     print(built_message(result))
+    print(summary(result, time.monotonic() - started))
     return 0
+
+
+@contextlib.contextmanager
+def without_pelican_summary():
+    """Drop Pelican's "Done: Processed 0 articles, … 3 pages" line: the catalogue's pages are not among them."""
+    from pelican.log import console
+
+    def quieter(*objects, **kwargs):
+        if not (objects and isinstance(objects[0], str) and objects[0].startswith("Done: Processed")):
+            shown(*objects, **kwargs)
+
+    shown = console.print
+    console.print = quieter
+    try:
+        yield
+    finally:
+        del console.print  # the class's own method again
+
+
+def summary(result: BuildResult, elapsed: float) -> str:
+    """What the build made, in one line: pages, photos, cards, files written, seconds."""
+    from .site.formatting import number
+
+    took = f"selesai dalam {progress.seconds(elapsed)}"
+    work, media = result.work, result.media
+    if work is None or media is None:
+        return took[0].upper() + took[1:] + "."
+    if work.incremental and work.pages.planned == 0 and work.files_written == 0:
+        return f"Tidak ada yang berubah sejak build terakhir: 0 berkas ditulis, {took}."
+    pages = f"{number(work.pages.planned)} halaman ({number(work.pages.rendered)} dirender)"
+    photos = f"{number(media.photos_encoded + media.photos_cached)} foto ({number(media.photos_encoded)} baru)"
+    cards = f"{number(media.cards_encoded + media.cards_cached)} kartu pratinjau"
+    # A fresh output was written whole (search index, Pelican's pages and theme files too); an update, in part.
+    written = work.files_written if work.incremental else sum(len(names) for _, _, names in os.walk(result.output))
+    files = f"{number(written)} berkas ditulis, {number(work.files_deleted)} dihapus"
+    return f"Dibuat {pages}, {photos}, {cards}; {files}; {took}."
 
 
 def built_message(result: BuildResult) -> str:
@@ -211,7 +257,9 @@ def built_message(result: BuildResult) -> str:
     if result.today is not None:
         lines[0] += f" (tanggal acuan {result.today.date.isoformat()}: {TODAY_SOURCES[result.today.source]})"
     if result.notices:
-        tail = ". Situs lokal tetap dibangun, tetapi `./run publish` menolaknya sampai diperbaiki"
+        refused = any(notice.code in PUBLISH_REFUSES for notice in result.notices)
+        tail = ". Situs lokal tetap dibangun, tetapi `./run publish` menolaknya sampai diperbaiki" if refused else \
+            ". Situs tetap dibangun"
         lines = [format_warnings(result.notices, tail), "", *lines]
     return "\n".join(lines)
 

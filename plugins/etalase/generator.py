@@ -25,6 +25,7 @@ from pelican.generators import Generator
 from pelican.plugins import signals
 from pelican.writers import Writer
 
+from . import progress
 from .data import certificates
 from .data.catalogue import Catalogue, load_catalogue, paused_gc
 from .data.messages import TODAY_SOURCES
@@ -43,11 +44,12 @@ from .site.pages import Page, PageRef, SiteInfo, refs
 from .site.plan import plan_pages
 from .site.renderer import RenderStats, in_background, render_pages, worker_count
 from .site.sources import Sources, folder_digest, inputs_digest, settings_digest
+from .site.symlinks import outside_links, read_roots
 from .site.templating import Memo
 from .social.cards import card_specs
 from .social.head import Context, Sharing, page_heads
 from .social.qrcodes import qr_files
-from .staff.report import format_text
+from .staff.report import BUILD_END, format_text
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +58,7 @@ class CatalogueReport(DataError):
     """Invalid catalogue data, shown as the staff report wherever the exception is printed."""
 
     def __str__(self) -> str:
-        return "\n" + format_text(self.issues)
+        return "\n" + format_text(self.issues, BUILD_END)
 
 
 class EtalaseGenerator(Generator):
@@ -81,12 +83,15 @@ class EtalaseGenerator(Generator):
         today = self.today.date
         if self.unchanged(options):
             return
-        catalogue = self.load(options)
+        with progress.step("Memeriksa katalog"):
+            catalogue = self.load(options)
         siteurl = str(self.settings.get("SITEURL", "")).rstrip("/")
         self.media = Media(catalogue.root, options.image_cache, options.image_widths, f"{siteurl}/",
                            options.image_workers)
-        self.media.prepare(photos_of(catalogue))
-        self.media.prepare_cards(card_specs(catalogue, today))
+        with progress.step("Menyiapkan foto (WebP dan JPEG tiap ukuran)"):
+            self.media.prepare(photos_of(catalogue))
+        with progress.step("Menggambar kartu pratinjau"):
+            self.media.prepare_cards(card_specs(catalogue, today))
         self.catalogue = catalogue
         with paused_gc():  # 1.3 pages per product, all kept: the collector would only rescan them
             self.pages = plan_pages(catalogue, today, options.per_page, options.featured)
@@ -163,8 +168,9 @@ class EtalaseGenerator(Generator):
         workers = worker_count(self.options.render_workers)
         producing = None if out.keep_group("artifacts", whole) else \
             in_background(workers, collect, self.catalogue, self.site)  # open data takes seconds: overlap it
-        self.render_stats = render_pages(self.pages, lambda page: sources.key(page, self.sharing.card(page)),
-                                         self.render, out, workers)
+        with progress.step(f"Merender {len(self.pages)} halaman"):
+            self.render_stats = render_pages(self.pages, lambda page: sources.key(page, self.sharing.card(page)),
+                                             self.render, out, workers)
         if signals.content_written.receivers:  # a context per page only when a plugin listens
             for page in self.pages:
                 signals.content_written.send(str(self.target / page.file), context=self.page_context(page))
@@ -196,8 +202,9 @@ class EtalaseGenerator(Generator):
 
     def write_search(self, out: Output, key: str) -> None:
         """Index the search records (Pagefind runs only for records it has not indexed before) and link the bundle."""
-        records = build_records(self.catalogue, self.site.today, thumbnails_of(self.media))
-        found, self.search_indexed = bundle_files(records, self.options.search_cache)
+        with progress.step("Membangun indeks pencarian"):
+            records = build_records(self.catalogue, self.site.today, thumbnails_of(self.media))
+            found, self.search_indexed = bundle_files(records, self.options.search_cache)
         files = [(f"{BUNDLE}/{rel}", cached, digest) for rel, cached, digest in found]
         for rel, cached, digest in files:
             out.link(rel, cached, digest)
@@ -271,7 +278,11 @@ def content_pages(context: dict) -> list[PageRef]:
 
 
 def get_generators(pelican) -> type[Generator]:
-    """Handler of ``get_generators``: add the catalogue generator."""
+    """Handler of ``get_generators``: refuse symlinks that leave the repository (before anything is read), then
+    add the catalogue generator."""
+    outside = outside_links(read_roots(pelican.settings))
+    if outside:
+        raise CatalogueReport(outside)
     return EtalaseGenerator
 
 

@@ -177,8 +177,9 @@ def load_catalogue(root: Path, cache_dir: Path | None = None, workers: int = 1, 
     With ``cache_dir``, files whose bytes were loaded before come from the record
     cache (:mod:`etalase.data.recordcache`) instead of being parsed again; the others
     are parsed on ``workers`` processes. Scaffold placeholders are errors when
-    ``publish``, else :attr:`Catalogue.notices`; with ``today``, the notices also
-    warn of certificates that lapse within 60 days or have lapsed.
+    ``publish``, else :attr:`Catalogue.notices`; the notices also hold the loader's
+    and the checks' warnings and, with ``today``, certificates that lapse within
+    60 days or have lapsed.
     """
     from .recordcache import RecordCache
 
@@ -195,6 +196,7 @@ def load_catalogue(root: Path, cache_dir: Path | None = None, workers: int = 1, 
             notices = []
         if result.issues:
             raise DataError(result.issues)
+        notices += result.warnings  # invisible characters taken out, animated photos shown still
         if today is not None:
             notices += certificate_issues(result, today)
         catalogue = build_catalogue(result)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..errors import Issue
-from ..images.probe import ImageProblem, probe_image
+from ..images.probe import ImageInfo, ImageProblem, probe_image
 from . import privacy
 from .loader import LoadedFile, LoadResult
 from .models import Batch, Categories, Exhibitor, Participant, Regions, School
@@ -44,43 +44,53 @@ def image_message(problem: ImageProblem, file: str) -> str:
         "I01": f"berkas `{file}` tidak ada"
         + (f"; mungkin maksudnya `{params['suggestion']}`?" if params.get("suggestion") else ""),
         "I02": f"`{file}` {I02_REASONS.get(params.get('reason'), 'berada di luar catalogue_data/')}",
-        "I03": f"`{file}` berformat {fmt}, bukan JPEG, PNG atau WebP",
+        "I03": f"`{file}` berformat {fmt}, bukan JPEG, PNG, WebP atau GIF",
         "I04": f"`{file}` rusak atau terpotong",
         "I05": f"`{file}` {size}, lebih dari 40 megapiksel",
     }
     return texts.get(problem.code, f"`{file}` tidak bisa dipakai")
 
 
-def probe(root: Path, file: str) -> ImageProblem | None:
-    """The problem of the photo ``file`` under ``root`` (not found, outside, not a photo, broken, too big), or None."""
+def inspect(root: Path, file: str) -> ImageInfo | ImageProblem:
+    """What the photo ``file`` under ``root`` is (size, format, animated), or its problem (not found, outside,
+    not a photo, broken, too big)."""
     try:
-        probe_image(root, file, MAX_PIXELS)
+        return probe_image(root, file, MAX_PIXELS)
     except ImageProblem as problem:
         return problem
     except (OSError, ValueError, SyntaxError) as exc:  # a decoder's own complaint about a hostile file
         return ImageProblem("I04", {"path": file, "detail": str(exc)[:200]})
-    return None
+
+
+def probe(root: Path, file: str) -> ImageProblem | None:
+    """The problem of the photo ``file`` under ``root``, or None when it can be published."""
+    found = inspect(root, file)
+    return found if isinstance(found, ImageProblem) else None
 
 
 def check_photos(result: LoadResult, probe_cache: dict | None = None) -> None:
     """Every photo must exist inside catalogue_data/, decode fully and stay under the pixel limit.
 
-    ``probe_cache`` maps a photo's path to the problem found (None: usable) for photos already probed.
+    ``probe_cache`` maps a photo's path to what :func:`inspect` found (None: usable), for photos already
+    probed. An animated photo is published as its first frame, with a warning (``I06``).
     """
-    seen: dict[str, ImageProblem | None] = {} if probe_cache is None else probe_cache
+    seen: dict[str, ImageInfo | ImageProblem] = {} if probe_cache is None else probe_cache
     for loaded in result.files.values():
         if not isinstance(loaded.record, Participant):
             continue
         for path, photo in _photos(loaded.record):
             if photo.file not in seen:
-                seen[photo.file] = probe(result.root, photo.file)
-            problem = seen[photo.file]
-            if problem is not None:
-                result.add(loaded, problem.code, (*path, "berkas"), image_message(problem, photo.file))
+                seen[photo.file] = inspect(result.root, photo.file)
+            found = seen[photo.file]
+            if isinstance(found, ImageProblem):
+                result.add(loaded, found.code, (*path, "berkas"), image_message(found, photo.file))
+            elif found is not None and found.animated:  # None: checked already, usable
+                shown = f"`{photo.file}` adalah gambar bergerak ({found.format})"
+                result.warn(loaded, "I06", (*path, "berkas"), f"{shown}; situs menampilkan gambar pertamanya saja")
 
 
 def check_privacy(result: LoadResult) -> None:
-    """Refuse NIK-like numbers and phone numbers outside the contact fields (kept per file by the record cache)."""
+    """Refuse a NIK in any field and phone numbers outside the contact fields (kept per file by the record cache)."""
     for loaded in result.files.values():
         if loaded.privacy is None:
             loaded.privacy = privacy_issues(loaded)
@@ -94,9 +104,10 @@ def privacy_issues(loaded: LoadedFile) -> list[Issue]:
         return []
     found = LoadResult(root=Path())
     for path, code, excerpt, offset in privacy.scan_data(document.data):
-        what = "nomor mirip NIK" if code == "P01" else "nomor telepon"
-        mark = document.mark_in(path, offset)
-        found.add(loaded, code, path, f"{what} {privacy.mask(excerpt)} di teks bebas", mark)
+        # A NIK is refused in every field (the field path says which); a phone number only in free text.
+        what = f"nomor mirip NIK {privacy.mask(excerpt)}" if code == "P01" else \
+            f"nomor telepon {privacy.mask(excerpt)} di teks bebas"
+        found.add(loaded, code, path, what, document.mark_in(path, offset))
     return found.issues
 
 

@@ -46,8 +46,20 @@ INSTAGRAM_PATTERN = r"^@?[A-Za-z0-9._]{1,30}$"
 _INTEGER_RE = re.compile(INTEGER_PATTERN)
 _RUPIAH_PREFIX_RE = re.compile(r"^rp\.?\s*", re.IGNORECASE)
 _RUPIAH_SUFFIX_RE = re.compile(r",(?:-|00)$")
+_CENTS_RE = re.compile(r"^(?:\d+|\d{1,3}(?:\.\d{3})+),\d{1,2}$")
 _PERCENT_RE = re.compile(PERCENT_PATTERN)
 _DATE_RE = re.compile(DATE_PATTERN)
+
+
+class Exact:
+    """Marks a type whose value is an address (an ID, a link, a file path): an invisible character in it
+    changes what it points at, so the loader refuses it there (``Y14``) instead of taking it out (``Y13``)."""
+
+    def __repr__(self) -> str:
+        return "EXACT"
+
+
+EXACT = Exact()
 
 
 def _fail(code: str, message: str, **ctx) -> PydanticCustomError:
@@ -115,11 +127,16 @@ def parse_integer(value: object) -> int:
 
 
 def parse_rupiah(value: object) -> int:
-    """Parse whole rupiah: ``15000``, ``15.000``, ``Rp 15.000`` or ``Rp 15.000,-``."""
+    """Parse whole rupiah: ``15000``, ``15.000``, ``Rp 15.000``, ``Rp 15.000,-`` or ``15.000,00``.
+
+    ``,-`` and ``,00`` only mark a whole amount, as invoices write it; any other cents are refused.
+    """
     text = _text(value).strip()
     plain = _RUPIAH_SUFFIX_RE.sub("", _RUPIAH_PREFIX_RE.sub("", text))
     amount = _whole_number(plain)
     if amount is None:
+        if _CENTS_RE.search(plain):
+            raise _fail("F05", "{value} memuat sen; harga ditulis dalam rupiah bulat", value=shown(text))
         raise _fail("F05", "{value} bukan harga rupiah bulat", value=shown(text))
     return amount
 
@@ -244,22 +261,23 @@ def _schema(types: str | list[str], pattern: str | None = None, **extra) -> With
 _date_out = PlainSerializer(lambda d: d.isoformat(), return_type=str)
 TEXTUAL = ["string", "number"]  # YAML 1.2 reads `kelas: 11` as a number; the loader keeps it as text.
 
-Slug = Annotated[str, BeforeValidator(check_slug), _schema(["string", "integer"], SLUG_PATTERN, minimum=0)]
+Slug = Annotated[str, BeforeValidator(check_slug), _schema(["string", "integer"], SLUG_PATTERN, minimum=0), EXACT]
 YesNo = Annotated[bool, BeforeValidator(parse_yes_no), WithJsonSchema({"enum": ["ya", "tidak"]})]
 Integer = Annotated[int, BeforeValidator(parse_integer), _schema(["number", "string"], INTEGER_PATTERN, minimum=0)]
 Rupiah = Annotated[int, BeforeValidator(parse_rupiah), _schema(["number", "string"], RUPIAH_PATTERN, minimum=0)]
 Percent = Annotated[Decimal, BeforeValidator(parse_percent),
                     _schema(["number", "string"], PERCENT_PATTERN, minimum=0, maximum=100)]
 Date = Annotated[dt.date, BeforeValidator(parse_date), _date_out, _schema("string", DATE_PATTERN)]
-Url = Annotated[str, BeforeValidator(check_url), _schema("string", URL_PATTERN)]
+Url = Annotated[str, BeforeValidator(check_url), _schema("string", URL_PATTERN), EXACT]
 Phone = Annotated[str, BeforeValidator(normalise_phone), _schema(["string", "integer"], PHONE_PATTERN)]
 Mobile = Annotated[str, BeforeValidator(normalise_phone), AfterValidator(check_mobile),
                    _schema(["string", "integer"], PHONE_PATTERN)]
-Email = Annotated[str, BeforeValidator(check_email), _schema("string", EMAIL_PATTERN)]
-Instagram = Annotated[str, BeforeValidator(check_instagram), _schema(["string", "integer"], INSTAGRAM_PATTERN)]
+Email = Annotated[str, BeforeValidator(check_email), _schema("string", EMAIL_PATTERN), EXACT]
+Instagram = Annotated[str, BeforeValidator(check_instagram), _schema(["string", "integer"], INSTAGRAM_PATTERN),
+                     EXACT]
 Text = Annotated[str, BeforeValidator(plain_text), _schema(TEXTUAL)]
 Markdown = Annotated[str, BeforeValidator(markdown_text), _schema(TEXTUAL)]
-FilePath = Annotated[str, BeforeValidator(file_path), _schema("string")]
+FilePath = Annotated[str, BeforeValidator(file_path), _schema("string"), EXACT]
 NIB = Annotated[str, BeforeValidator(digits_pattern("F13", "NIB", r"\d{13}")), _schema(["string", "integer"])]
 NPSN = Annotated[str, BeforeValidator(digits_pattern("F13", "NPSN", r"\d{8}")), _schema(["string", "integer"])]
 HalalNo = Annotated[str, BeforeValidator(digits_pattern("F13", "Nomor sertifikat halal", r"ID\d{14,20}")),

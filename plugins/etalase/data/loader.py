@@ -12,19 +12,19 @@ import difflib
 import hashlib
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import get_args
+from typing import Annotated, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
 from ..errors import Issue, display_path
-from . import messages
-from .fieldtypes import check_slug, suggest_slug
+from . import characters, messages
+from .fieldtypes import EXACT, check_slug, suggest_slug
 from .models import Batch, Categories, Exhibitor, Programme, RecordModel, Regions, School
-from .yamlload import Document, LoadProblem, Mark, YamlLoadError, load_yaml
+from .yamlload import Document, Invisible, LoadProblem, Mark, YamlLoadError, load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ FOLDERS: dict[str, type[RecordModel]] = {
 MEDIA_FOLDERS = ("foto",)
 # Codes whose model-level check is shown at a key inside the mapping pydantic points at.
 LOC_SUFFIX: dict[str, tuple[str, ...]] = {"P03": ("persetujuan_wali",)}
+WARNING = "warning"
 OS_REASONS = {PermissionError: "tidak ada izin membaca", IsADirectoryError: "ini folder, bukan berkas"}
 
 
@@ -86,6 +87,8 @@ class LoadResult:
     root: Path
     files: dict[str, LoadedFile] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    #: What staff should know but need not fix (severity ``warning``): invisible characters taken out, animations.
+    warnings: list[Issue] = field(default_factory=list)
 
     def records(self, model: type[RecordModel]) -> list[RecordModel]:
         """Return the loaded records of one model, sorted by ID."""
@@ -103,6 +106,22 @@ class LoadResult:
             mark = loaded.document.mark_of(path)
         line, column = (mark.line, mark.column) if mark else (1, 1)
         self.issues.append(make_issue(loaded.shown, line, column, code, path, message))
+
+
+    def warn(self, loaded: LoadedFile, code: str, path: tuple, message: str) -> None:
+        """Record a warning at ``path`` inside a loaded file."""
+        mark = loaded.document.mark_of(path) if loaded.document is not None else Mark(1, 1)
+        self.warnings.append(_warning(make_issue(loaded.shown, mark.line, mark.column, code, path, message)))
+
+    def split_warnings(self) -> None:
+        """Move warnings that came with a file's issues (its invisible characters) to :attr:`warnings`."""
+        if any(issue.severity == WARNING for issue in self.issues):
+            self.warnings += [issue for issue in self.issues if issue.severity == WARNING]
+            self.issues = [issue for issue in self.issues if issue.severity != WARNING]
+
+
+def _warning(issue: Issue) -> Issue:
+    return replace(issue, severity=WARNING)
 
 
 def format_path(path: tuple) -> str:
@@ -182,6 +201,47 @@ def pydantic_message(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     return code, template.format(**_ctx(error, model))
 
 
+def _carries_exact(annotation) -> bool:
+    """Whether a field's type, or the item type of its list, is marked :data:`~etalase.data.fieldtypes.EXACT`."""
+    if get_origin(annotation) is Annotated and any(meta is EXACT for meta in annotation.__metadata__):
+        return True
+    return any(_carries_exact(arg) for arg in get_args(annotation) if _inner_model(arg) is None)
+
+
+def is_exact(model: type[BaseModel], loc: tuple) -> bool:
+    """Whether the value at ``loc`` inside a record of ``model`` is an address (ID, link, e-mail, file path)."""
+    current: type[BaseModel] | None = model
+    found = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if current is None:
+            return False
+        fields = {f.alias: f for f in current.model_fields.values()}
+        if part not in fields:
+            return False
+        found = fields[part]
+        current = _inner_model(found.annotation)
+    if found is None or current is not None:
+        return False
+    return any(meta is EXACT for meta in found.metadata) or _carries_exact(found.annotation)
+
+
+def _invisible_issue(loaded: LoadedFile, found: Invisible, model: type[BaseModel]) -> Issue:
+    """A warning for invisible characters taken out of a text (``Y13``), an error in an address (``Y14``)."""
+    line, column = found.mark
+    if not found.key and is_exact(model, found.path):
+        message = messages.LOAD_MESSAGES["Y14"].format(value=messages.shown(loaded.document.value_at(found.path)),
+                                                       chars=messages.hidden_chars(found.chars))
+        return make_issue(loaded.shown, line, column, "Y14", found.path, message)
+    removed = [char for char in found.chars if char not in characters.SEPARATORS]
+    spaced = [char for char in found.chars if char in characters.SEPARATORS]
+    what = [f"{messages.hidden_chars(removed)} dihapus"] if removed else []
+    what += [f"{messages.hidden_chars(spaced)} diganti spasi"] if spaced else []
+    message = messages.LOAD_MESSAGES["Y13"].format(what="; ".join(what))
+    return _warning(make_issue(loaded.shown, line, column, "Y13", found.path, message))
+
+
 def _pydantic_issue(loaded: LoadedFile, error: dict, model: type[BaseModel]) -> Issue:
     code, message = pydantic_message(error, model)
     loc = tuple(error["loc"]) + LOC_SUFFIX.get(code, ())
@@ -233,6 +293,8 @@ def _parse(result: LoadResult, loaded: LoadedFile, raw: bytes, model: type[Recor
         return
     document = loaded.document
     result.issues.extend(_load_issue(shown, problem) for problem in document.problems)
+    result.issues.extend(_invisible_issue(loaded, found, model) for found in document.invisible
+                         if not document.explained(found.path))
     if not isinstance(document.data, dict):
         if document.data is None and not document.explained(()):
             result.add(loaded, "F19", (), "berkas kosong; isi dengan kelompok isian `kunci: nilai`")
@@ -339,5 +401,6 @@ def load_files(root: Path, cache=None) -> LoadResult:
         _read(result, path, model, shown, cache)
     if cache is not None:
         cache.parse_deferred(result)
+    result.split_warnings()
     log.debug("%s: loaded %d files, %d issues", root, len(result.files), len(result.issues))
     return result

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import characters
+
 # code -> (short title, how to fix it)
 CODES: dict[str, tuple[str, str]] = {
     "Y01": ("Berkas bukan UTF-8", "Simpan ulang berkas dengan encoding UTF-8 (di editor: Save with Encoding > UTF-8)."),
@@ -39,13 +41,24 @@ CODES: dict[str, tuple[str, str]] = {
         "berpasangan.",
     ),
     "Y11": (
-        "Karakter tak terlihat",
-        "Hapus karakter kontrol ini (biasanya terbawa saat menyalin dari dokumen lain) lalu ketik ulang "
-        "teksnya.",
+        "Karakter kontrol",
+        "Hapus karakter kontrol ini (biasanya terbawa saat menyalin dari dokumen lain, atau tertulis sebagai "
+        "`\\x1b`, `\\0` dan sejenisnya di dalam tanda kutip ganda) lalu ketik ulang teksnya.",
     ),
     "Y12": (
         "Berkas tidak bisa dibuka",
         "Periksa bahwa berkas ini berkas biasa yang boleh dibaca, bukan folder atau berkas yang dikunci.",
+    ),
+    "Y13": (
+        "Karakter tak terlihat dihapus",
+        "Situs memakai teks tanpa karakter ini (pemisah baris menjadi spasi), jadi tidak ada yang rusak. Agar "
+        "peringatan hilang, ketik ulang nilai ini; karakter seperti ini (spasi lebar-nol, penanda arah teks) "
+        "terbawa saat menyalin dari aplikasi chat, pengolah kata atau situs web.",
+    ),
+    "Y14": (
+        "Karakter tak terlihat di ID, tautan atau alamat",
+        "Ketik ulang nilai ini tanpa menyalin-tempel: di ID, tautan, email, akun Instagram dan jalur berkas, "
+        "karakter tak terlihat mengubah maknanya (ID lain, tautan ke tempat lain).",
     ),
     "F01": ("Isian tidak dikenal", "Periksa ejaan kunci ini atau hapus; daftar kunci yang sah ada di panduan format."),
     "F02": (
@@ -122,6 +135,11 @@ CODES: dict[str, tuple[str, str]] = {
     ),
     "R15": ("Berkas katalog berupa symlink", "Simpan berkas aslinya di dalam catalogue_data/, bukan tautan (symlink)."),
     "R16": ("Ekstensi berkas salah", "Berkas catatan memakai ekstensi .yaml (bukan .yml atau lainnya)."),
+    "R17": (
+        "Symlink ke luar repositori",
+        "Salin berkas atau folder aslinya ke dalam repositori (content/, theme/ atau catalogue_data/) lalu hapus "
+        "symlink-nya: situs hanya dibangun dari berkas yang ada di repositori.",
+    ),
     "I01": (
         "Foto tidak ditemukan",
         "Periksa nama dan folder berkas foto (huruf besar/kecil berpengaruh), relatif terhadap "
@@ -134,8 +152,17 @@ CODES: dict[str, tuple[str, str]] = {
     "I03": ("Format foto tidak didukung", "Simpan ulang foto sebagai JPEG, PNG atau WebP."),
     "I04": ("Foto rusak atau terpotong", "Unggah ulang foto aslinya; berkas ini tidak bisa dibuka sampai habis."),
     "I05": ("Foto terlalu besar", "Perkecil foto (maksimal 40 megapiksel), mis. ke lebar 4000 piksel."),
+    "I06": (
+        "Foto bergerak tampil diam",
+        "Tidak wajib diperbaiki: situs hanya menampilkan foto diam, yaitu gambar (bingkai) pertama. Bila gambar "
+        "pertama bukan yang ingin ditampilkan, simpan gambar yang diinginkan sebagai JPEG, PNG atau WebP biasa.",
+    ),
     "L01": ("Tautan tidak sah", "Tulis tautan lengkap yang diawali https:// atau http://, mis. `https://contoh.id`."),
-    "P01": ("Ada nomor mirip NIK", "Hapus nomor 16 angka ini: NIK adalah data pribadi dan tidak boleh terbit."),
+    "P01": (
+        "Ada nomor mirip NIK",
+        "Hapus nomor 16 angka ini: NIK adalah data pribadi dan tidak boleh terbit di isian mana pun, juga tidak di "
+        "nomor sertifikat atau tautan.",
+    ),
     "P02": (
         "Ada nomor telepon di teks bebas",
         "Pindahkan nomor ke `kontak` (whatsapp/telepon) bila memang nomor usaha, atau hapus bila nomor "
@@ -243,6 +270,8 @@ LOAD_MESSAGES: dict[str, str] = {
     "Y10": "YAML tidak bisa dibaca: {reason}",
     "Y11": "ada karakter kontrol tak terlihat {char}",
     "Y12": "berkas tidak bisa dibuka: {reason}",
+    "Y13": "karakter tak terlihat {what}",
+    "Y14": "{value} memuat karakter tak terlihat {chars}",
 }
 
 # libyaml's problem texts (matched by their start) -> what staff read after "YAML tidak bisa dibaca:".
@@ -341,8 +370,8 @@ def shape_of(value: object) -> str:
 
 
 def shown(value: object) -> str:
-    """Quote a staff value for a message, cut to a readable length."""
-    text = str(value)
+    """Quote a staff value for a message, cut to a readable length, hidden characters written as ``‹U+200B›``."""
+    text = characters.visible(str(value))
     if len(text) > MAX_SHOWN:
         text = text[: MAX_SHOWN - 1] + "…"
     return f"'{text}'"
@@ -371,6 +400,11 @@ def syntax_reason(problem: str, context: str, char: str) -> str:
         if context.startswith(start):
             return reason
     return SYNTAX_FALLBACK
+
+
+def hidden_chars(chars) -> str:
+    """Name hidden characters for a message: ``U+200B (spasi lebar-nol), U+202E (pembalik arah teks)``."""
+    return ", ".join(characters.describe(char) for char in chars)
 
 
 def load_message(code: str, params: dict) -> str:

@@ -25,6 +25,8 @@ from typing import NamedTuple
 
 import yaml
 
+from . import characters
+
 try:  # The C parser is about three times faster and still reports marks.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -35,8 +37,9 @@ MAX_DEPTH = 12
 
 Path_ = tuple[str | int, ...]
 
-# Characters YAML refuses (C0/C1 controls except tab, newlines and NEL; surrogates; non-characters).
-_FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Characters refused in a file: C0/C1 controls except tab and newlines (NEL too: libyaml would count it as a line
+# break that editors do not show), surrogates, non-characters (two of them stand in for line separators).
+_FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _STANDARD_TAG = "tag:yaml.org,2002:"
 # A line whose value (after an optional `- ` and `key: `) starts with a quote.
 _QUOTE_START = re.compile(r"""^ *(?:- +)*(?:[^\s"'#-][^#]*?: +)?(["'])""")
@@ -63,6 +66,16 @@ class LoadProblem:
     params: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Invisible:
+    """Invisible characters (:mod:`etalase.data.characters`) taken out of one key or value, where the first was."""
+
+    path: Path_
+    mark: Mark
+    chars: tuple[str, ...]
+    key: bool = False
+
+
 @dataclass
 class Document:
     """The plain data of one file, the mark of every key and value, and non-fatal problems."""
@@ -73,6 +86,8 @@ class Document:
     problems: list[LoadProblem] = field(default_factory=list)
     dropped: set[Path_] = field(default_factory=set)
     blocks: dict[Path_, Mark] = field(default_factory=dict)
+    #: Keys and values that held invisible characters, which the data no longer has.
+    invisible: list[Invisible] = field(default_factory=list)
 
     def mark_of(self, path: Path_) -> Mark:
         """Return the mark of ``path`` or of its nearest ancestor that has one."""
@@ -87,12 +102,10 @@ class Document:
 
     def mark_in(self, path: Path_, offset: int) -> Mark:
         """Return where character ``offset`` of the text at ``path`` is; exact inside a ``|`` block."""
-        start = self.blocks.get(tuple(path))
         value = self.value_at(path)
-        if start is None or not isinstance(value, str):
+        if not isinstance(value, str):
             return self.mark_of(path)
-        line_start = value.rfind("\n", 0, offset) + 1
-        return Mark(start.line + value.count("\n", 0, offset), start.column + offset - line_start)
+        return _mark_in(self.blocks.get(tuple(path)), self.mark_of(path), value, offset)
 
     def value_at(self, path: Path_) -> object:
         """Return the loaded value at ``path``, or None."""
@@ -127,6 +140,14 @@ def _mark(event_mark) -> Mark:
     return Mark(event_mark.line + 1, event_mark.column + 1)
 
 
+def _mark_in(block: Mark | None, start: Mark, value: str, offset: int) -> Mark:
+    """Where character ``offset`` of ``value`` is: exact inside a ``|`` block (``block``), else ``start``."""
+    if block is None:
+        return start
+    line_start = value.rfind("\n", 0, offset) + 1
+    return Mark(block.line + value.count("\n", 0, offset), block.column + offset - line_start)
+
+
 def _offset_mark(text: str, offset: int) -> Mark:
     line_start = text.rfind("\n", 0, offset) + 1
     return Mark(text.count("\n", 0, offset) + 1, offset - line_start + 1)
@@ -149,7 +170,7 @@ def decode_text(raw: bytes) -> str:
         raise YamlLoadError([LoadProblem("Y02", _offset_mark(text, text.index("\ufeff")))])
     bad = _FORBIDDEN_CHAR.search(text)
     if bad:
-        char = f"U+{ord(bad.group()):04X}"
+        char = characters.describe(bad.group())
         raise YamlLoadError([LoadProblem("Y11", _offset_mark(text, bad.start()), params={"char": char})])
     return text
 
@@ -168,6 +189,13 @@ def _nfc(value: str) -> str:
     return value if value.isascii() else unicodedata.normalize("NFC", value)
 
 
+def _plain(value: str, style: str | None) -> bool:
+    """Whether a scalar is fine as it is: ASCII (nothing to normalise, no invisible character) and, in double
+    quotes (the only style with escapes such as ``\x1b``), printable. Nearly every key and value: one or two C calls.
+    A raw control character never gets this far (:func:`decode_text` refuses it)."""
+    return value.isascii() and (style != '"' or value.isprintable())
+
+
 class _Builder:
     """Turns a stream of parser events into plain Python data with marks."""
 
@@ -178,6 +206,9 @@ class _Builder:
         self.problems: list[LoadProblem] = []
         self.dropped: set[Path_] = set()
         self.literal_blocks: dict[Path_, int] = {}
+        # (code, path, value as typed, offset, chars): marked once the ``|`` blocks are known.
+        self.hidden: list[tuple[str, Path_, str, int, tuple[str, ...]]] = []
+        self.invisible: list[Invisible] = []
 
     def build(self) -> object:
         data = None
@@ -195,6 +226,40 @@ class _Builder:
         self.problems.append(LoadProblem(code, _mark(event.start_mark), path, params))
         if dropped:
             self.dropped.add(path)
+
+    def _text(self, value: str, path: Path_) -> str:
+        """NFC, then a control character reported (``Y11``) or invisible ones taken out of a value."""
+        value = _nfc(value)
+        control = characters.first_control(value)
+        if control is not None:
+            self.hidden.append(("Y11", path, value, control[0], (control[1],)))
+            self.dropped.add(path)
+            return value
+        if value.isascii():
+            return value
+        cleaned, found = characters.clean(value)
+        if found:
+            self.hidden.append(("", path, value, found[0][0], tuple(dict.fromkeys(char for _, char in found))))
+        return cleaned
+
+    def _hidden_key(self, path: Path_, key: str, mark: Mark) -> None:
+        """Report what :meth:`_text` found in a key at the key, under the path of the key it names."""
+        code, _, _, _, chars = self.hidden.pop()
+        self.dropped.discard((*path, "<key>"))
+        if code:
+            self.problems.append(LoadProblem(code, mark, (*path, key), {"char": characters.describe(chars[0])}))
+            self.dropped.add((*path, key))
+        else:
+            self.invisible.append(Invisible((*path, key), mark, chars, key=True))
+
+    def mark_hidden(self, blocks: dict[Path_, Mark]) -> None:
+        """Place the control and invisible characters found in values, now that ``|`` blocks are known."""
+        for code, path, value, offset, chars in self.hidden:
+            mark = _mark_in(blocks.get(path), self.marks[path], value, offset)
+            if code:
+                self.problems.append(LoadProblem(code, mark, path, {"char": characters.describe(chars[0])}))
+            else:
+                self.invisible.append(Invisible(path, mark, chars))
 
     def _check_node_event(self, event, path: Path_) -> None:
         if event.anchor:
@@ -222,11 +287,12 @@ class _Builder:
             self._check_node_event(event, path)
         if cls is _SCALAR:
             style = event.style
-            if not style:  # plain style: C gives ""
-                return None if event.value in _NULLS else _nfc(event.value)  # empty means "not filled in"
+            value = event.value
+            if not style and value in _NULLS:  # plain style: C gives ""
+                return None  # empty means "not filled in"
             if style == "|":
                 self.literal_blocks[path] = start.line  # 0-based line of the `|`
-            return _nfc(event.value)
+            return value if _plain(value, style) else self._text(value, path)
         if cls is _SEQUENCE_START:
             return self._sequence(path, depth)
         return self._mapping(path, depth)
@@ -243,7 +309,7 @@ class _Builder:
                 start = event.start_mark
                 marks[child] = _new_mark(Mark, (start.line + 1, start.column + 1))
                 value = event.value
-                items.append(None if value in _NULLS else _nfc(value))
+                items.append(None if value in _NULLS else value if value.isascii() else self._text(value, child))
             else:
                 items.append(node(event, child, depth + 1))
         return items
@@ -262,9 +328,11 @@ class _Builder:
             if fast and cls is _SCALAR and not event.style and event.tag is None and not event.anchor:
                 marks[key_path] = key_mark
                 key = event.value
-                key = None if key in _NULLS else _nfc(key)
+                key = None if key in _NULLS else key if key.isascii() else self._text(key, key_path)
             else:
                 key = node(event, key_path, depth + 1)
+            if self.hidden and self.hidden[-1][1] == key_path:  # the key held a hidden character
+                self._hidden_key(path, key, key_mark)
             value_event = next(events)
             if key.__class__ is not str:
                 if cls is not _ALIAS:  # an alias key is reported as Y04 already
@@ -283,7 +351,10 @@ class _Builder:
                 start = value_event.start_mark
                 marks[child] = _new_mark(Mark, (start.line + 1, start.column + 1))
                 value = value_event.value
-                result[key] = None if not value_event.style and value in _NULLS else _nfc(value)
+                if not value_event.style and value in _NULLS:
+                    result[key] = None
+                else:
+                    result[key] = value if _plain(value, value_event.style) else self._text(value, child)
             else:
                 result[key] = node(value_event, child, depth + 1)
         return result
@@ -338,7 +409,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> LoadProblem:
 
 def load_yaml(raw: bytes) -> Document:
     """Parse one staff file strictly; raise :class:`YamlLoadError` when nothing can be trusted."""
-    text = decode_text(raw)
+    text = characters.stand_in_separators(decode_text(raw))
     builder = _Builder(yaml.parse(text, Loader=_Loader))
     try:
         data = builder.build()
@@ -346,9 +417,11 @@ def load_yaml(raw: bytes) -> Document:
         raise YamlLoadError([syntax_problem(exc, text)]) from None
     except (yaml.YAMLError, StopIteration) as exc:  # pragma: no cover - reader errors are caught in decode_text
         raise YamlLoadError([LoadProblem("Y10", Mark(1, 1), params={"problem": str(exc), "context": ""})]) from None
-    problems = sorted(builder.problems, key=lambda p: (p.mark.line, p.mark.column))
     blocks = _block_starts(text, builder.literal_blocks)
-    return Document(data, builder.marks, builder.key_marks, problems, builder.dropped, blocks)
+    builder.mark_hidden(blocks)
+    problems = sorted(builder.problems, key=lambda p: (p.mark.line, p.mark.column))
+    invisible = sorted(builder.invisible, key=lambda found: found.mark)
+    return Document(data, builder.marks, builder.key_marks, problems, builder.dropped, blocks, invisible)
 
 
 def _block_starts(text: str, indicators: dict[Path_, int]) -> dict[Path_, Mark]:

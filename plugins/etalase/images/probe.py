@@ -10,10 +10,14 @@ I01     the file does not exist (or is a folder)                    path, sugges
                                                                     the same path with the right
                                                                     upper/lower case)
 I02     the path leaves the data folder (absolute, ``..``, symlink) path, reason
-I03     not a JPEG, PNG or WebP                                     path, format
+I03     not a JPEG, PNG, WebP or GIF                                path, format
 I04     cannot be decoded completely (truncated or corrupt)         path, detail
 I05     too many pixels (decompression bomb guard)                  path, width, height, max
 ======  ==========================================================  ==============================
+
+An animated GIF, PNG (APNG) or WebP is accepted like a still one and published as
+its first frame: :attr:`ImageInfo.animated` says so, and the validator warns staff
+(``I06``). One policy for every format: the site shows still photos.
 """
 
 from __future__ import annotations
@@ -34,8 +38,11 @@ from etalase.errors import EtalaseError
 log = logging.getLogger(__name__)
 
 #: Pillow format names we publish, mapped to the name staff see. MPO is how Pillow
-#: reports the multi-picture JPEGs that many phones and cameras write.
-ACCEPTED_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+#: reports the multi-picture JPEGs that many phones and cameras write (its extra
+#: pictures are previews or depth maps, not an animation).
+ACCEPTED_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}
+#: The formats whose files may hold an animation, of which only the first frame is published.
+ANIMATED_FORMATS = frozenset({"GIF", "PNG", "WEBP"})
 
 #: The formats Pillow may identify at all; anything else is sniffed by magic bytes.
 _MAGIC = (
@@ -70,6 +77,8 @@ class ImageInfo:
     width: int
     height: int
     format: str
+    #: More than one frame (GIF, APNG, animated WebP): only the first is published.
+    animated: bool = False
 
 
 def probe_image(root: Path, rel: str, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageInfo:
@@ -79,8 +88,14 @@ def probe_image(root: Path, rel: str, max_pixels: int = DEFAULT_MAX_PIXELS) -> I
     with open_checked(data, rel, max_pixels) as img:
         fmt = ACCEPTED_FORMATS[img.format or ""]
         width, height = oriented_size(img)
-    log.debug("%s: %s %dx%d", rel, fmt, width, height)
-    return ImageInfo(width=width, height=height, format=fmt)
+        animated = is_animated(img)
+    log.debug("%s: %s %dx%d%s", rel, fmt, width, height, " animated" if animated else "")
+    return ImageInfo(width=width, height=height, format=fmt, animated=animated)
+
+
+def is_animated(img: Image.Image) -> bool:
+    """Whether an opened GIF, PNG or WebP holds more than one frame (Pillow stays on the first)."""
+    return img.format in ANIMATED_FORMATS and bool(getattr(img, "is_animated", False))
 
 
 def resolve_inside(root: Path, rel: str) -> Path:

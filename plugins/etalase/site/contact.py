@@ -7,7 +7,7 @@ normalised to ``+62…``, http(s) links only), so templates never assemble one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from ..data.models import Contact
 from .strings import T
@@ -26,10 +26,16 @@ class ContactLink:
     url: str
 
 
+def query(**params: str) -> str:
+    """Encode every query parameter of a chat or share link: ``& # ? % + =`` and spaces (``%20``: WhatsApp and X
+    show a ``+`` as it is) become escapes, so a record's name can neither end a parameter nor start a fragment."""
+    return urlencode(params, quote_via=quote, safe="")
+
+
 def whatsapp_url(number: str, message: str = "") -> str:
     """A ``wa.me`` chat link for a ``+62…`` number, with an optional prefilled message."""
     link = WHATSAPP + number.lstrip("+")
-    return f"{link}?text={quote(message, safe='')}" if message else link
+    return f"{link}?{query(text=message)}" if message else link
 
 
 def chat_message(product_name: str, site_name: str, page_url: str = "") -> str:

@@ -7,11 +7,11 @@ only builds the links that share a page with other people.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
 
+from ..site.contact import WHATSAPP
+from ..site.contact import query as _query
 from ..site.strings import T
 
-WHATSAPP = "https://wa.me/"
 FACEBOOK = "https://www.facebook.com/sharer/sharer.php"
 X = "https://x.com/intent/post"
 TELEGRAM = "https://t.me/share/url"
@@ -25,11 +25,6 @@ class ShareLink:
     text: str
     label: str
     url: str
-
-
-def _query(**params: str) -> str:
-    """Encode query parameters with ``%20`` for spaces (WhatsApp and X show a ``+`` literally)."""
-    return urlencode(params, quote_via=quote, safe="")
 
 
 def whatsapp_share_url(url: str, text: str) -> str:

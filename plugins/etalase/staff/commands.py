@@ -101,7 +101,7 @@ def ekspor(path: Path, folder: Path, batch: int | None) -> int:
     try:
         done = export_catalogue(folder, path, batch)
     except DataError as exc:
-        print(format_text(exc.issues, "Tidak ada yang diekspor"))
+        print(format_text(exc.issues, "Tidak ada yang diekspor."))
         return 1
     except ExportError as exc:
         print(f"Gagal: {exc}")

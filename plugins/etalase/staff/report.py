@@ -25,10 +25,16 @@ def _blocks(issues: Iterable[Issue], noun: str) -> tuple[list[str], int, int]:
     return lines, sum(len(v) for v in by_file.values()), len(by_file)
 
 
-def format_text(issues: Iterable[Issue], outcome: str = "Situs tidak diterbitkan") -> str:
-    """One block per file, one line per problem, each followed by its fix; the last line counts them."""
+#: How the report ends when a check found problems (validate, report, check-links-kept never publish anything).
+CHECK_END = "Perbaiki masalah di atas, lalu periksa lagi dengan `./run validate`."
+#: How it ends when a build stopped on them.
+BUILD_END = "Situs tidak diterbitkan."
+
+
+def format_text(issues: Iterable[Issue], end: str = CHECK_END) -> str:
+    """One block per file, one line per problem, each followed by its fix; the last line counts them, then ``end``."""
     lines, total, files = _blocks(issues, "masalah")
-    lines.append(f"Ditemukan {total} masalah di {files} berkas. {outcome}.")
+    lines.append(f"Ditemukan {total} masalah di {files} berkas. {end}")
     return "\n".join(lines)
 
 

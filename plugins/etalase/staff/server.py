@@ -10,6 +10,7 @@ folder, so an atomic rebuild shows up on the next request.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gzip
 import mimetypes
 import threading
@@ -21,6 +22,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..errors import EtalaseError
 from ..site import urls
 
 COMPRESSIBLE = ("text/", "application/json", "application/xml", "image/svg+xml", "application/atom+xml")
@@ -73,14 +75,32 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class PortInUse(EtalaseError):
+    """Another program listens on the preview port; the message says which port and how to choose another."""
+
+
 def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
-    """A server for ``root`` (not started); port 0 picks a free port."""
-    return ThreadingHTTPServer((host, port), partial(SiteHandler, root=Path(root)))
+    """A server for ``root``, bound but not started (port 0 picks a free port); :class:`PortInUse` if taken.
+
+    Binding is the check: ``invoke serve`` makes the server before it builds, so a busy port is
+    reported at once, not after the whole build, and no other program can take the port meanwhile.
+    """
+    try:
+        return ThreadingHTTPServer((host, port), partial(SiteHandler, root=Path(root)))
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        raise PortInUse(
+            f"Port {port} di {host} sudah dipakai program lain (mungkin `./run serve` atau `./run livereload` "
+            f"yang masih berjalan). Hentikan program itu, atau pilih port lain dengan PORT, mis. "
+            f"`PORT={port + 1} ./run serve`."
+        ) from None
 
 
-def serve_in_thread(root: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
-    """Start a server in a daemon thread and return it (``server.server_address`` has the port)."""
-    server = make_server(root, host, port)
+def serve_in_thread(root: Path, host: str = "127.0.0.1", port: int = 0,
+                    server: ThreadingHTTPServer | None = None) -> ThreadingHTTPServer:
+    """Start ``server`` (else a new one) in a daemon thread and return it (``server_address`` has the port)."""
+    server = server or make_server(root, host, port)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

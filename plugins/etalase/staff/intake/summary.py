@@ -71,11 +71,11 @@ def format_outcome(outcome: Outcome, options: Options) -> str:
         lines.append(f"Dibaca: {sheet.source} ({sheet.how}): {products} baris produk, {len(reading.groups)} eksibitor.")
         lines += [f"Baris {row} sama dengan contoh di templat: dilewati." for row in reading.example_rows]
     if outcome.issues:
-        return "\n".join([*lines, *([""] if lines else []), format_text(outcome.issues, "Tidak ada yang ditulis")])
+        return "\n".join([*lines, *([""] if lines else []), format_text(outcome.issues, "Tidak ada yang ditulis.")])
     if outcome.skipped:
         rows = ", ".join(str(row) for row in sorted(outcome.skipped))
         skipped = [issue for found in outcome.skipped.values() for issue in found]
-        lines += ["", format_text(skipped, f"Baris {rows} dilewati (--lewati-baris-salah)")]
+        lines += ["", format_text(skipped, f"Baris {rows} dilewati (--lewati-baris-salah).")]
     lines += [""] + format_changes(outcome) + _written(outcome, options.dry_run)
     lines.append(_totals(outcome) if not options.dry_run else "Uji coba selesai: tidak ada yang ditulis.")
     new = [draft.record_id for draft in outcome.drafts if draft.is_new]
