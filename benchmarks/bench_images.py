@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
 from etalase.images.pipeline import ImagePipeline  # noqa: E402
 from etalase.images.variants import ImageParams  # noqa: E402
+from etalase.outputs.state import Output  # noqa: E402
 
 #: Same widths and qualities for the naive loop and the pipeline, so the work is comparable; the pipeline
 #: uses its own WebP effort (ImageParams' default), the naive loop Pillow's default (method 4).
@@ -112,10 +113,13 @@ def naive(sources: list[Path], output: Path) -> int:
 
 
 def pipeline_run(sources: list[Path], cache: Path, output: Path, workers: int) -> int:
-    """Process and publish with a fresh pipeline; return how many images it encoded."""
+    """Process with a fresh pipeline and link the variants into ``output`` as a build does; how many it encoded."""
     pipeline = ImagePipeline(cache, PARAMS, workers=workers)
     processed = pipeline.process(sources)
-    pipeline.publish(processed.values(), output)
+    out = Output(output, None)
+    for image in processed.values():
+        for variant in image.variants:
+            out.link(variant.path, pipeline.cache.file(image.key, variant.filename[len(image.key):]))
     return pipeline.stats.encoded
 
 

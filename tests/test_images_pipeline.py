@@ -271,39 +271,6 @@ def test_an_animation_is_published_as_its_first_frame(tmp_path: Path, cache_dir:
         assert red > 200 and green < 60 and blue < 60, (variant, (red, green, blue))  # the first frame: red
 
 
-def test_publish_links_only_what_is_needed(tmp_path: Path, cache_dir: Path) -> None:
-    wanted = save(textured((200, 100), seed=1), tmp_path / "a.jpg", "JPEG")
-    other = save(textured((200, 100), seed=2), tmp_path / "b.jpg", "JPEG")
-    pipeline, result = run(cache_dir, wanted, other)
-    output = tmp_path / "output"
-    written = pipeline.publish([result[wanted]], output)
-    expected = {output / v.path for v in result[wanted].variants}
-    assert set(written) == expected
-    assert {p for p in output.rglob("*") if p.is_file()} == expected
-    cached = pipeline.cache.path(result[wanted].key, "-64.webp")
-    assert (output / result[wanted].variants[0].path).stat().st_ino == cached.stat().st_ino
-    assert pipeline.publish([result[wanted]], output) == []
-    assert pipeline.stats.already_published == len(expected)
-
-
-def test_publish_can_copy_instead_of_linking(tmp_path: Path, cache_dir: Path) -> None:
-    source = save(textured((200, 100)), tmp_path / "a.jpg", "JPEG")
-    pipeline, result = run(cache_dir, source)
-    written = pipeline.publish(result.values(), tmp_path / "out", link=False)
-    cached = pipeline.cache.path(result[source].key, "-64.webp")
-    first = tmp_path / "out" / result[source].variants[0].path
-    assert first in written
-    assert first.stat().st_ino != cached.stat().st_ino
-    assert first.read_bytes() == cached.read_bytes()
-
-
-def test_publish_refuses_paths_outside_the_output(tmp_path: Path, cache_dir: Path) -> None:
-    pipeline = ImagePipeline(cache_dir, PARAMS, workers=1)
-    evil = ProcessedImage("k" * 16, 1, 1, (Variant("../k-1.jpg", 1, 1, JPEG),))
-    with pytest.raises(ValueError, match="outside"):
-        pipeline.publish([evil], tmp_path / "out")
-
-
 def test_srcset_and_fallback() -> None:
     variants = tuple(
         Variant(f"gambar/k-{w}.{ext}", w, w // 2, mime)

@@ -19,7 +19,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -83,32 +82,6 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def publish_file(source: Path, target: Path, link: bool = True) -> bool:
-    """Hard-link (or copy) ``source`` to ``target`` atomically; return ``False`` if already there."""
-    if target.is_file() and target.stat().st_size == source.stat().st_size:
-        return False  # names are content-addressed: same name and size means same file
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    temp.unlink(missing_ok=True)
-    try:
-        if not link:
-            raise OSError("copy requested")
-        os.link(source, temp)
-    except OSError:  # another file system, or links not allowed: copy instead
-        shutil.copyfile(source, temp)
-        os.chmod(temp, FILE_MODE)
-    os.replace(temp, target)
-    return True
-
-
-def check_inside(output_dir: Path, relative: str) -> Path:
-    """Return ``output_dir / relative``, refusing any path that leaves ``output_dir``."""
-    target = Path(output_dir) / relative
-    if not target.resolve().is_relative_to(Path(output_dir).resolve()):
-        raise ValueError(f"refusing to write outside {output_dir}: {relative}")
-    return target
 
 
 class ImageCache:

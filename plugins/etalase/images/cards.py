@@ -23,10 +23,8 @@ from etalase.errors import EtalaseError
 from etalase.images.cache import (
     DEFAULT_CACHE_DIR,
     ImageCache,
-    check_inside,
     extend_digest,
     extend_key,
-    publish_file,
 )
 from etalase.images.convert import normalize
 from etalase.images.encode import read_source
@@ -180,15 +178,6 @@ class CardMaker:
         self.encoded += len(missing)
         self.cache_hits += len(specs) - len(missing)
         return [Card(key, f"{self.folder}/{key}.jpg", self._cached(key)) for key in keys]
-
-    def publish(self, cards: Iterable[Card], output_dir: Path, link: bool = True) -> list[Path]:
-        """Put each card at ``output_dir/<card.path>`` (hard links when possible)."""
-        written = []
-        for card in cards:
-            target = check_inside(output_dir, card.path)
-            if publish_file(Path(card.cached), target, link):
-                written.append(target)
-        return written
 
     def _cached(self, key: str) -> str:
         """Return where the card with ``key`` lives in the cache."""

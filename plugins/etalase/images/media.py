@@ -1,14 +1,15 @@
 """The one seam between staff photos and the image pipeline (:mod:`etalase.images.pipeline`).
 
 The generator calls :meth:`Media.prepare` and :meth:`Media.prepare_cards` in
-the context phase (encode into the cache, nothing written to the output) and
-:meth:`Media.publish` in the output phase. Templates ask :meth:`Media.picture`
+the context phase (encode into the cache, nothing written to the output) and,
+in the output phase, links :meth:`Media.files` into place through
+:class:`~etalase.outputs.state.Output`. Templates ask :meth:`Media.picture`
 for what ``<picture>`` needs, via the ``picture`` macro in
 ``theme/templates/macros/picture.html``. Preview cards (Open Graph, 1200×630)
 are keyed by the URL of the page they belong to; :mod:`etalase.social.cards`
 decides what each shows. Originals are never published: only the pipeline's
 WebP and JPEG variants are. QR codes (:mod:`etalase.social.qrcodes`) are
-cached and published here too. :meth:`Media.stats` counts what a build encoded.
+cached here too. :meth:`Media.stats` counts what a build encoded.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from pathlib import Path
 from ..data.catalogue import Catalogue
 from ..data.models import Photo
 from ..errors import BuildError
-from ..outputs.artifacts import write_artifacts
 from ..social.qrcodes import QrCodes
 from .cards import Card, CardMaker, CardSpec
 from .pipeline import ImageBatchError, ImagePipeline
@@ -50,7 +50,6 @@ class MediaStats:
     cards_cached: int
     qr_encoded: int
     qr_cached: int
-    published: int
 
 
 def photos_of(catalogue: Catalogue) -> list[Photo]:
@@ -77,7 +76,6 @@ class Media:
         self.pictures: dict[tuple[str, str], Picture] = {}
         self.specs: dict[str, CardSpec] = {}
         self.made: dict[str, Card] = {}
-        self.published = 0
 
     def prepare(self, photos: Iterable[Photo]) -> None:
         """Encode every photo not cached yet; raise BuildError naming any that fail."""
@@ -131,25 +129,12 @@ class Media:
         """Staff file path to the site-relative URL of its fallback JPEG (for open data)."""
         return {name: image.fallback(JPEG).path for name, image in sorted(self.processed.items())}
 
-    def publish(self, output_dir: Path) -> int:
-        """Put every photo variant, card and QR code into ``output_dir``; return how many files were written."""
-        ordered = [self.processed[name] for name in sorted(self.processed)]
-        cards = sorted({card.key: card for card in self.made.values()}.values(), key=lambda card: card.key)
-        self.published = (len(self.pipeline.publish(ordered, Path(output_dir)))
-                          + len(self.cards.publish(cards, Path(output_dir)))
-                          + write_artifacts(Path(output_dir), self.qr.artifacts())[0])
-        return self.published
-
     def photo_keys(self) -> dict[str, str]:
         """Staff file path to the cache key of its variants (their content), for pages' fingerprints."""
         return {name: image.key for name, image in self.processed.items()}
 
     def files(self) -> list[tuple[str, str]]:
-        """What :meth:`publish` puts into the output, as ``(path relative to it, cached file)``, in path order.
-
-        The incremental build (:mod:`etalase.outputs.incremental`) links these itself, skipping the ones
-        already published.
-        """
+        """Every photo variant, card and QR code of the build as ``(output path, cached file)``, in path order."""
         found: dict[str, str] = {}
         cache = self.pipeline.cache
         for image in self.processed.values():
@@ -160,6 +145,6 @@ class Media:
         return sorted(found.items())
 
     def stats(self) -> MediaStats:
-        """What this build encoded, reused from the cache and published so far."""
+        """What this build encoded and reused from the cache."""
         return MediaStats(self.pipeline.stats.encoded, self.pipeline.stats.cache_hits, self.cards.encoded,
-                          self.cards.cache_hits, self.qr.encoded, self.qr.cache_hits, self.published)
+                          self.cards.cache_hits, self.qr.encoded, self.qr.cache_hits)

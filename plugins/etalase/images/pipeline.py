@@ -1,11 +1,12 @@
-"""Turn source photos into cached responsive variants and publish the ones a site needs.
+"""Turn source photos into cached responsive variants (the build links the ones a site needs into place).
 
-Typical use from the Pelican glue (context phase, then output phase)::
+Typical use from the Pelican glue (context phase)::
 
     pipeline = ImagePipeline(Path(".cache/images"), ImageParams())
     processed = pipeline.process(photo_paths)          # {source: ProcessedImage}
-    ...
-    pipeline.publish(processed.values(), output_dir)   # links gambar/<key>-<w>.<ext>
+
+Each variant is then a file of the cache that :class:`~etalase.outputs.state.Output` links to
+``gambar/<key>-<w>.<ext>`` (:meth:`etalase.images.media.Media.files`).
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etalase.errors import EtalaseError
-from etalase.images.cache import DEFAULT_CACHE_DIR, ImageCache, check_inside, publish_file
+from etalase.images.cache import DEFAULT_CACHE_DIR, ImageCache
 from etalase.images.encode import encode_source, from_cache, photo_key, read_source
 from etalase.images.probe import DEFAULT_MAX_PIXELS, ImageProblem
-from etalase.images.variants import ImageParams, ProcessedImage, Variant
+from etalase.images.variants import ImageParams, ProcessedImage
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +49,10 @@ class PipelineStats:
 
     encoded: int = 0
     cache_hits: int = 0
-    published: int = 0
-    already_published: int = 0
 
 
 class ImagePipeline:
-    """Encode photos into a content-addressed cache over several processes, then publish them."""
+    """Encode photos into a content-addressed cache over several processes."""
 
     def __init__(
         self,
@@ -94,17 +93,6 @@ class ImagePipeline:
             raise ImageBatchError(problems)
         return results
 
-    def publish(self, processed: Iterable[ProcessedImage], output_dir: Path, link: bool = True) -> list[Path]:
-        """Put every variant of ``processed`` under ``output_dir`` (hard links when possible)."""
-        output_dir = Path(output_dir)
-        written: list[Path] = []
-        for image in processed:
-            for variant in image.variants:
-                target = self._publish_one(image.key, variant, output_dir, link)
-                if target is not None:
-                    written.append(target)
-        return written
-
     def _encode(
         self,
         pending: dict[str, list[Path]],
@@ -133,16 +121,6 @@ class ImagePipeline:
                     self.stats.cache_hits += len(paths) - 1
                 else:
                     self.stats.cache_hits += len(paths)
-
-    def _publish_one(self, key: str, variant: Variant, output_dir: Path, link: bool) -> Path | None:
-        """Link or copy one cached variant into place; return it, or ``None`` if already there."""
-        target = check_inside(output_dir, variant.path)
-        source = self.cache.path(key, variant.filename[len(key) :])
-        if publish_file(source, target, link):
-            self.stats.published += 1
-            return target
-        self.stats.already_published += 1
-        return None
 
 
 def _call(func, *args) -> tuple[ProcessedImage, bool] | ImageProblem:

@@ -18,7 +18,6 @@ import segno
 from ..data.catalogue import Catalogue
 from ..images.cache import ImageCache, keyer
 from ..images.qr import qr_svg
-from ..outputs.artifacts import Artifact
 from ..site import urls
 from ..site.plan import owner_kind
 
@@ -74,6 +73,4 @@ class QrCodes:
                 self.encoded += 1
             self.cached[path] = self.cache.file(key, QR_SUFFIX)
 
-    def artifacts(self) -> list[Artifact]:
-        """The files to write, in path order (their names are not content-addressed, so bytes are compared)."""
-        return [Artifact(path, Path(self.cached[path]).read_bytes()) for path in sorted(self.cached)]
+
