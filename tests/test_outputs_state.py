@@ -6,6 +6,8 @@ Work is counted (files kept, written, linked, deleted), never timed.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -162,3 +164,16 @@ def test_an_unknown_generation_is_emptied_then_seeded_from_the_live_one_and_neve
     assert update.write("produk/a/index.html", b"baru")
     assert (target / "produk" / "a" / "index.html").read_bytes() == b"baru"
     assert (live / "produk" / "a" / "index.html").read_bytes() == b"lama"  # the live site is untouched
+
+
+def test_a_cache_on_another_file_system_is_copied_not_linked(tmp_path):
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or os.stat(shm).st_dev == os.stat(tmp_path).st_dev:
+        pytest.skip("needs /dev/shm on a file system of its own")
+    cached = ImageCache(Path(tempfile.mkdtemp(dir=shm))).write("cd34", ".card.jpg", b"kartu")
+    out = Output(tmp_path / "gen", None)
+    assert out.link("kartu/cd34.jpg", cached)
+    copied = tmp_path / "gen" / "kartu" / "cd34.jpg"
+    assert copied.read_bytes() == b"kartu" and copied.stat().st_ino != cached.stat().st_ino
+    assert copied.stat().st_mode & 0o777 == 0o644
+    shutil.rmtree(cached.parent.parent)
