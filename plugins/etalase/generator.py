@@ -159,7 +159,7 @@ class EtalaseGenerator(Generator):
             self.render_stats, self.search_indexed = RenderStats(), False
             return
         if self.target_state is None and self.live_state is not None:  # the other generation, lost: start from live
-            seed(self.live, self.target)
+            seed(self.live, self.target, self.live_state.files)
             self.target_state = self.live_state
         drop_state(self.target)  # from here until save_state the folder is being written
         out = self.outputs = Output(self.target, self.target_state)

@@ -21,7 +21,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..data.catalogue import Catalogue, build_catalogue
 from ..data.loader import LoadResult, load_files
@@ -98,11 +98,11 @@ class LostUrl:
 
 
 def url_of(rel: str) -> str:
-    """The URL of an output file: ``produk/x/index.html`` -> ``/produk/x/``."""
-    pure = PurePosixPath(rel)
-    if pure.name == "index.html":
-        parent = str(pure.parent)
-        return "/" if parent == "." else f"/{parent}/"
+    """The URL of an output file: ``produk/x/index.html`` -> ``/produk/x/`` (tens of thousands: no pathlib)."""
+    if rel == "index.html":
+        return "/"
+    if rel.endswith("/index.html"):
+        return f"/{rel[: -len('index.html')]}"
     return f"/{rel}"
 
 

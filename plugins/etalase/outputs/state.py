@@ -33,6 +33,7 @@ import logging
 import os
 import pickle
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -257,20 +258,28 @@ class Output:
         return target
 
 
-def seed(source: Path, target: Path) -> int:
-    """Fill ``target`` with hard links to every file of ``source`` (copies where links fail); return how many."""
+def seed(source: Path, target: Path, files: Iterable[str]) -> int:
+    """Fill ``target`` with hard links to ``files`` of ``source`` (copies where links fail); return how many.
+
+    The files come from ``source``'s state, so nothing is walked: a folder is made once, a file linked once.
+    """
+    src, dst = os.path.join(source, ""), os.path.join(target, "")
+    made: set[str] = {""}
     count = 0
-    for here, dirs, names in os.walk(source):
-        dirs.sort()
-        rel = os.path.relpath(here, source)
-        folder = target if rel == "." else target / rel
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            try:
-                os.link(os.path.join(here, name), folder / name)
-            except OSError:
-                shutil.copy2(os.path.join(here, name), folder / name)
-            count += 1
+    for rel in sorted(files):
+        folder = os.path.dirname(rel)
+        if folder not in made:
+            os.makedirs(dst + folder, exist_ok=True)
+            while folder not in made:
+                made.add(folder)
+                folder = os.path.dirname(folder)
+        try:
+            os.link(src + rel, dst + rel)
+        except FileNotFoundError:  # deleted by hand: the build finds it missing and writes it again
+            continue
+        except OSError:
+            shutil.copy2(src + rel, dst + rel)
+        count += 1
     return count
 
 
