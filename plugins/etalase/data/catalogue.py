@@ -28,6 +28,11 @@ class Listing:
     product: Product
     owner: Participant
     batches: tuple[Batch, ...]
+    #: Reading order: the product's name (case folded), then its ID; made once, sorted by often.
+    reading: tuple[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reading", (self.product.name.casefold(), self.product.id))
 
     @property
     def id(self) -> str:

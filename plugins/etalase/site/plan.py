@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from operator import attrgetter
 
 from ..data import certificates
 from ..data.catalogue import Catalogue, Listing
@@ -25,11 +26,12 @@ CERTIFIED_FILTERS: dict[str, Callable[[Listing, dt.date], bool]] = {
     "wajib-pdn": lambda item, today: certificates.must_buy(item.product, today),
 }
 MORE_FROM_SELLER = 4
+READING = attrgetter("reading")
 
 
 def by_name(items: list[Listing]) -> list[Listing]:
-    """Listings in reading order: by product name, then ID."""
-    return sorted(items, key=lambda item: (item.product.name.casefold(), item.id))
+    """Listings in reading order: by product name, then ID (:attr:`Listing.reading`)."""
+    return sorted(items, key=READING)
 
 
 def batch_status(batch: Batch, today: dt.date) -> str:

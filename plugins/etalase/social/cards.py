@@ -39,13 +39,8 @@ def _source(root: Path, file: str) -> Path:
 def _first_photo(items: list[Listing]) -> Photo | None:
     """The first photo of the first featured product, else of the first product (by name)."""
     featured = [item for item in items if item.product.featured]
-    chosen = min(featured or items, key=_reading_order, default=None)  # by_name(...)[0] without sorting them all
+    chosen = min(featured or items, key=lambda item: item.reading, default=None)  # by_name(...)[0], unsorted
     return chosen.product.photos[0] if chosen else None
-
-
-def _reading_order(item: Listing) -> tuple[str, str]:
-    """The sort key of :func:`etalase.site.plan.by_name`: product name, then ID."""
-    return item.product.name.casefold(), item.id
 
 
 def product_card(catalogue: Catalogue, item: Listing) -> CardSpec:
