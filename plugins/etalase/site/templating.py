@@ -2,15 +2,22 @@
 
 :func:`install` adds them to a Jinja environment and turns on what the house
 style requires: autoescaping and strict undefined values (a typo in a
-template fails the build instead of printing nothing). No Pelican here.
+template fails the build instead of printing nothing). It also compiles the
+UI strings into the templates (:class:`CompiledStrings`): ``{{ t.nav_home }}``
+becomes the escaped text itself when a template is compiled, so no page looks
+a string up. A second language is a second environment installed with its own
+:class:`~etalase.site.strings.Strings`: one more set of compiled templates.
+No Pelican here.
 """
 
 from __future__ import annotations
 
 from jinja2 import Environment, StrictUndefined
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
 
 from . import contact, formatting, location, markup, urls
-from .strings import T
+from .strings import Strings, T
 
 FILTERS = {
     "rupiah": formatting.rupiah,
@@ -61,10 +68,44 @@ class Memo:
         return found
 
 
-def install(env: Environment) -> None:
-    """Add the project's filters and globals to ``env``; autoescape on, undefined values fatal."""
+class CompiledStrings(Extension):
+    """``t.<key>`` in a template's expressions becomes the string itself when the template is compiled.
+
+    Jinja then folds ``{{ t.key }}`` into the template's literal text (escaped, as
+    autoescaping would at run time) and ``t.key.format(...)`` calls ``format`` on
+    a constant. Only a name ``t`` followed by ``.`` and a known key is replaced;
+    ``t[...]`` (keys made at run time) and unknown keys still go through the
+    ``t`` global, so a typo still fails the build. The strings are the
+    environment's ``ui_strings`` (:func:`install`).
+    """
+
+    def __init__(self, environment: Environment):
+        super().__init__(environment)
+        environment.extend(ui_strings=T)
+
+    def filter_stream(self, stream: TokenStream):
+        """The template's tokens with every ``t.<known key>`` replaced by a string token."""
+        strings = self.environment.ui_strings
+        previous = None
+        for token in stream:
+            if (token.type == "name" and token.value == "t" and stream.current.type == "dot"
+                    and (previous is None or previous.type != "dot")):
+                key = stream.look()
+                if key.type == "name" and key.value in strings:
+                    next(stream)
+                    next(stream)
+                    token = Token(token.lineno, "string", strings[key.value])
+            previous = token
+            yield token
+
+
+def install(env: Environment, strings: Strings = T) -> None:
+    """Add the project's filters and globals to ``env`` with ``strings`` compiled in; autoescape on, undefined
+    values fatal."""
+    env.add_extension(CompiledStrings)
+    env.ui_strings = strings
     env.autoescape = True
     env.undefined = StrictUndefined
     env.auto_reload = False  # templates do not change during a build; checking costs a stat per include
     env.filters.update(FILTERS)
-    env.globals.update(GLOBALS, memo=Memo(remember=False))
+    env.globals.update(GLOBALS, t=strings, memo=Memo(remember=False))
