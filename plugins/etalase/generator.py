@@ -113,6 +113,7 @@ class EtalaseGenerator(Generator):
         self.env.globals.update(picture_of=self.media.picture, memo=Memo(),  # a fresh memo: keyed by id()
                                 SITEURL=self.context.get("SITEURL", ""), catalogue=catalogue,
                                 **certificate_globals(today))
+        templating.install_macros(self.env)  # after the globals: each macro module keeps those it was made with
         log.info("%s: %d pages planned, today is %s", options.catalogue, len(self.pages), self.today.describe())
 
     def unchanged(self, options: Options) -> bool:

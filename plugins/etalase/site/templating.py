@@ -15,6 +15,7 @@ from __future__ import annotations
 from jinja2 import Environment, StrictUndefined
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
+from jinja2.runtime import Macro
 
 from . import contact, formatting, location, markup, urls
 from .strings import Strings, T
@@ -43,6 +44,29 @@ GLOBALS = {
     "seller_chat_message": contact.seller_chat_message,
     "location_parts": location.location_parts,
 }
+
+
+#: Macro files whose macros every template calls by name (``product_grid(items)``), without importing them.
+MACRO_FILES = ("macros/picture.html", "macros/cards.html", "macros/contacts.html", "macros/certificates.html",
+               "macros/location.html", "macros/share.html")
+#: Macro files templates reach as a namespace (``paging.nav(pagination)``).
+MACRO_MODULES = {"paging": "macros/pagination.html"}
+
+
+def install_macros(env: Environment) -> None:
+    """Make the theme's macros globals of ``env``, each macro file made into a module once per build.
+
+    A ``{% from %}`` in a page costs about 25 µs a file (Jinja compares the
+    page's globals with the module's on every import), so pages import
+    nothing. Call it after the build's globals are set: a module sees the
+    globals of the moment it is made.
+    """
+    made = {}
+    for name in MACRO_FILES:
+        module = env.get_template(name).module
+        made.update((key, value) for key, value in vars(module).items() if isinstance(value, Macro))
+    made.update((key, env.get_template(name).module) for key, name in MACRO_MODULES.items())
+    env.globals.update(made)
 
 
 class Memo:
