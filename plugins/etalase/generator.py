@@ -52,6 +52,8 @@ from .social.qrcodes import qr_files
 from .staff.report import BUILD_END, format_text
 
 log = logging.getLogger(__name__)
+#: What the catalogue's templates read of Pelican's context; the rest (about 150 settings) would be copied per page.
+TEMPLATE_CONTEXT = ("SITEURL", "SITENAME", "localsiteurl", "programme", "catalogue", "etalase", "sharing")
 
 
 class CatalogueReport(DataError):
@@ -250,8 +252,11 @@ class EtalaseGenerator(Generator):
         return context
 
     def render(self, page: Page) -> str:
-        """The HTML of one page."""
-        return self.get_template(page.template).render(self.page_context(page))
+        """The HTML of one page, from the part of Pelican's context the templates read and the page's own."""
+        context = {key: self.context[key] for key in TEMPLATE_CONTEXT if key in self.context}
+        context.update(output_file=page.file, url=page.url, page_url=page.url, current=page,
+                       pagination=page.pagination, **page.context)
+        return self.get_template(page.template).render(context)
 
     def site_digest(self) -> str:
         """What every page's key shares: templates and theme, settings, today."""

@@ -32,6 +32,11 @@ def query(**params: str) -> str:
     return urlencode(params, quote_via=quote, safe="")
 
 
+def encode(value: str) -> str:
+    """One query parameter value, encoded as :func:`query` encodes each (for links built from parts)."""
+    return quote(value, safe="")
+
+
 def whatsapp_url(number: str, message: str = "") -> str:
     """A ``wa.me`` chat link for a ``+62…`` number, with an optional prefilled message."""
     link = WHATSAPP + number.lstrip("+")

@@ -1,4 +1,4 @@
-"""Open Graph and Twitter card meta tags as data; ``partials/meta.html`` writes them, escaped.
+"""Open Graph and Twitter card meta tags as data; ``base.html`` writes them, escaped.
 
 Facebook, WhatsApp, Telegram and LinkedIn read ``og:*``; X reads ``twitter:*``
 and falls back to ``og:*``, but we write both so every network gets the card.

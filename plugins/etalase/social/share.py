@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..site.contact import WHATSAPP
-from ..site.contact import query as _query
+from ..site.contact import WHATSAPP, encode
 from ..site.strings import T
 
 FACEBOOK = "https://www.facebook.com/sharer/sharer.php"
@@ -27,35 +26,19 @@ class ShareLink:
     url: str
 
 
-def whatsapp_share_url(url: str, text: str) -> str:
-    """``wa.me/?text=`` with the text and the link on one line, as people paste them."""
-    message = f"{text} {url}" if text else url
-    return f"{WHATSAPP}?{_query(text=message)}"
-
-
-def facebook_share_url(url: str) -> str:
-    """Facebook's sharer: it reads the title, description and card from the page's Open Graph tags."""
-    return f"{FACEBOOK}?{_query(u=url)}"
-
-
-def x_share_url(url: str, text: str) -> str:
-    """X's post intent with the link and the text."""
-    return f"{X}?{_query(url=url, text=text)}"
-
-
-def telegram_share_url(url: str, text: str) -> str:
-    """Telegram's share dialog with the link and the text."""
-    return f"{TELEGRAM}?{_query(url=url, text=text)}"
+#: Each network's kind, visible text and accessible name, in display order.
+NETWORKS = tuple((kind, text, T.share_label.format(network=text)) for kind, text in (
+    ("whatsapp", T.share_whatsapp), ("facebook", T.share_facebook), ("x", T.share_x), ("telegram", T.share_telegram)))
 
 
 def share_links(url: str, text: str) -> list[ShareLink]:
-    """The share buttons of a page at ``url`` (absolute in published builds), in display order."""
-    return [
-        ShareLink("whatsapp", T.share_whatsapp, T.share_label.format(network=T.share_whatsapp),
-                  whatsapp_share_url(url, text)),
-        ShareLink("facebook", T.share_facebook, T.share_label.format(network=T.share_facebook),
-                  facebook_share_url(url)),
-        ShareLink("x", T.share_x, T.share_label.format(network=T.share_x), x_share_url(url, text)),
-        ShareLink("telegram", T.share_telegram, T.share_label.format(network=T.share_telegram),
-                  telegram_share_url(url, text)),
-    ]
+    """The share buttons of a page at ``url`` (absolute in published builds), in display order.
+
+    WhatsApp gets the text and the link on one line, as people paste them; Facebook only the link (it reads the
+    title, description and card from the page's Open Graph tags); X and Telegram the link and the text. The URL
+    and the text are encoded once each (what :func:`etalase.site.contact.query` does to every value).
+    """
+    page, words = encode(url), encode(text)
+    targets = (f"{WHATSAPP}?text={words}%20{page}" if text else f"{WHATSAPP}?text={page}", f"{FACEBOOK}?u={page}",
+               f"{X}?url={page}&text={words}", f"{TELEGRAM}?url={page}&text={words}")
+    return [ShareLink(*network, target) for network, target in zip(NETWORKS, targets, strict=True)]

@@ -1,7 +1,7 @@
 """schema.org data as plain dicts (JSON-LD): Product, Organization, Event, BreadcrumbList, WebSite.
 
 Pure: every function takes records and ready-made URLs and returns a dict that
-``partials/jsonld.html`` writes with Jinja's ``tojson`` (which escapes ``<``,
+``base.html`` writes with Jinja's ``tojson`` (which escapes ``<``,
 ``>``, ``&`` and ``'``, so staff text cannot close the script). URLs are
 absolute in published builds; numbers are JSON numbers or digit strings, never
 Decimals.
