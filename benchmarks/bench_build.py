@@ -129,7 +129,7 @@ def one_build(products: int) -> dict:
         "seconds": seconds, "phases": spent,
         "memory_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        "planned": work.pages.planned, "rendered": work.pages.rendered,
+        "planned": work.pages.planned, "rendered": work.pages.rendered, "workers": work.pages.workers,
         "written": work.files_written, "deleted": work.files_deleted, "parsed": work.records_parsed,
         "markdown": work.markdown_rendered, "indexed": work.search_indexed, "incremental": work.incremental,
         "encoded": media.photos_encoded + media.cards_encoded + media.qr_encoded if media else 0,
@@ -231,7 +231,7 @@ def build_table(products: int, rows: dict[str, list[dict]]) -> str:
             f"{first['encoded']:,} images encoded")
     cold = rows["cold"]
     add("cold build of the pages", [r["seconds"] for r in cold], "s", targets.get("cold"),
-        f"{cold[0]['planned']:,} pages in one process, {cold[0]['written']:,} files")
+        f"{cold[0]['planned']:,} pages on {cold[0]['workers']} workers, {cold[0]['written']:,} files")
     add("  same, whole process (imports, Pelican)", [r["process_seconds"] for r in cold], "s", None)
     cached = rows["cold_cached"]
     add("  same, record cache warm (CI with the build cache)", [r["seconds"] for r in cached], "s",
@@ -256,12 +256,9 @@ def build_table(products: int, rows: dict[str, list[dict]]) -> str:
         "s", None)
     every = [r for group in rows.values() for r in group]
     add("peak memory, build process", [max(r["memory_mb"] for r in every)], "MB", targets.get("memory"),
-        f"children (producers, Pagefind): {max(r['children_mb'] for r in every):.0f} MB")
+        f"render workers and Pagefind: {max(r['children_mb'] for r in every):.0f} MB")
     lines.append(f"| pages per second (cold) | {cold[0]['planned'] / median([r['seconds'] for r in cold]):,.0f} "
                  "| | | |")
-    render = median([r["phases"].get("page keys + render", 0.0) for r in cold])
-    lines.append(f"| page keys + render per page (cold, one process; `invoke profile` splits it by kind) | "
-                 f"{1000 * render / cold[0]['rendered']:.2f} ms | | | |")
     return "\n".join(lines)
 
 

@@ -173,7 +173,7 @@ class EtalaseGenerator(Generator):
             in_background(workers, collect, self.catalogue, self.site)  # open data takes seconds: overlap it
         with progress.step(f"Merender {len(self.pages)} halaman"):
             self.render_stats = render_pages(self.pages, lambda page: sources.key(page, self.sharing.card(page)),
-                                             self.render, out)
+                                             self.render, out, workers)
         if signals.content_written.receivers:  # a context per page only when a plugin listens
             for page in self.pages:
                 signals.content_written.send(str(self.target / page.file), context=self.page_context(page))

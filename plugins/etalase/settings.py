@@ -40,7 +40,7 @@ DEFAULTS: dict[str, object] = {
     "ETALASE_SEARCH_CACHE": None,
     # Cache of loaded staff files and the build state of each output folder; None: next to the image cache.
     "ETALASE_BUILD_CACHE": None,
-    # Worker processes beside the build (open data and feeds in a forked child); None: every core, 1: none.
+    # Worker processes that render pages; None uses every core, 1 renders in the build process.
     "ETALASE_RENDER_WORKERS": None,
     # The live output folder when Pelican writes into a fresh staging folder (set by etalase.build); None: the
     # output folder itself. Unchanged pages already there are neither rendered nor written again.
