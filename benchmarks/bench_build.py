@@ -259,6 +259,9 @@ def build_table(products: int, rows: dict[str, list[dict]]) -> str:
         f"render workers and Pagefind: {max(r['children_mb'] for r in every):.0f} MB")
     lines.append(f"| pages per second (cold) | {cold[0]['planned'] / median([r['seconds'] for r in cold]):,.0f} "
                  "| | | |")
+    render = median([r["phases"].get("page keys + render", 0.0) for r in cold])
+    lines.append(f"| page keys + render per page (cold, wall; `invoke profile` gives CPU per page kind) | "
+                 f"{1000 * render / cold[0]['rendered']:.2f} ms | | | |")
     return "\n".join(lines)
 
 

@@ -55,6 +55,10 @@ ITEMS = [
 ]
 
 
+#: The page kind of product pages (``etalase.site.urls.PRODUCT``).
+PRODUCT_KIND = "produk"
+
+
 def area(filename: str) -> str:
     """The library a function's file belongs to."""
     for prefix, name in AREAS:
@@ -169,6 +173,12 @@ def item_table(spent: dict[str, list[float]], seconds: float) -> str:
         ordered = sorted(values)
         mean, middle = sum(values) / len(values), ordered[len(ordered) // 2]
         lines.append(f"| {key} | {len(values):,} | {1000 * mean:.3f} | {1000 * middle:.3f} | {sum(values):.2f} |")
+    pages = [value for key, values in spent.items() if key.startswith("page: ") for value in values]
+    products = spent.get(f"page: {PRODUCT_KIND}", [])
+    for label, values in (("CPU ms per product page", products), ("CPU ms per page (every kind)", pages)):
+        if values:
+            lines.append(f"| **{label}** | {len(values):,} | {1000 * sum(values) / len(values):.3f} | | "
+                         f"{sum(values):.2f} |")
     lines.append(f"| wall time of that build (no profiler) | | | | {seconds:.2f} |")
     return "\n".join(lines)
 

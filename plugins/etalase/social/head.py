@@ -2,8 +2,9 @@
 
 :func:`page_heads` turns the planned pages (:mod:`etalase.site.plan`) into a
 :class:`Sharing` that templates reach as ``sharing``: ``base.html`` asks it
-for the page's :class:`PageHead` and writes its meta tags and JSON-LD, and ``macros/share.html`` its share links and QR code. Pages
-it does not know (Pelican's content pages) get the home card and no JSON-LD.
+for the page's :class:`PageHead` and writes its meta tags and JSON-LD, and
+``macros/share.html`` its share links and QR code. Pages it does not know
+(Pelican's content pages) get the home card and no JSON-LD.
 Pure: URLs are made by ``link`` (SITEURL + path: absolute in published builds,
 root-relative in local ones).
 """
