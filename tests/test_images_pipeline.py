@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from etalase.images.cache import ImageCache, cache_key, write_atomic
+from etalase.images.cache import ImageCache, cache_key
 from etalase.images.pipeline import ImageBatchError, ImagePipeline
 from etalase.images.variants import (
     JPEG,
@@ -17,6 +17,7 @@ from etalase.images.variants import (
     Variant,
     plan_widths,
 )
+from etalase.outputs.artifacts import write_bytes_atomic as write_atomic
 from PIL import Image, PngImagePlugin
 
 from tests.images_helpers import (

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from etalase.outputs import PRODUCERS, Site, site_of
 from etalase.outputs.artifacts import write_artifacts
+from etalase.outputs.producers import MACHINE_READABLE as PRODUCERS
+from etalase.outputs.site import Site, site_of
 from outputs_helpers import TODAY, page_urls, rich_catalogue, site
 
 

@@ -162,8 +162,6 @@ def build(
 
 def finish(sites: Generations, target: Path, generator: EtalaseGenerator | None, markdown: int = 0) -> BuildWork | None:
     """Make the generation this build wrote the live site (unless it found nothing changed); what it did."""
-    from .data.catalogue import LAST_LOAD
-
     if generator is None or not generator.up_to_date:
         sites.commit(target)
     if generator is None:
@@ -171,8 +169,7 @@ def finish(sites: Generations, target: Path, generator: EtalaseGenerator | None,
     out = generator.outputs
     if out is None:  # nothing changed: nothing loaded, rendered or written
         return BuildWork(True, generator.render_stats, 0, markdown, 0, 0, False)
-    cache = LAST_LOAD.get("cache")
-    return BuildWork(bool(out.old.files), generator.render_stats, cache.parsed if cache else 0, markdown,
+    return BuildWork(bool(out.old.files), generator.render_stats, generator.records.stats.parsed, markdown,
                      out.stats.written + out.stats.linked, out.stats.deleted, generator.search_indexed)
 
 

@@ -30,6 +30,7 @@ from .data import certificates
 from .data.catalogue import Catalogue, load_catalogue, paused_gc
 from .data.messages import TODAY_SOURCES
 from .data.preview import only_batch
+from .data.recordcache import RecordCache
 from .errors import DataError
 from .images.media import Media, photos_of
 from .outputs.manifest import MANIFEST_NAME, catalogue_index, manifest_bytes
@@ -137,10 +138,10 @@ class EtalaseGenerator(Generator):
         return self.up_to_date
 
     def load(self, options: Options) -> Catalogue:
-        """The validated catalogue (only ``--batch``'s part of it); keeps its notices."""
+        """The validated catalogue (only ``--batch``'s part of it); keeps its notices and what loading it did."""
+        self.records = RecordCache(options.build_cache / "records")
         try:
-            catalogue = load_catalogue(options.catalogue, options.build_cache / "records",
-                                       worker_count(options.render_workers), publish=options.publish)
+            catalogue = load_catalogue(options.catalogue, self.records, publish=options.publish)
         except DataError as exc:
             raise CatalogueReport(exc.issues) from None
         self.notices = catalogue.notices  # placeholders, for staff (a publish build has raised on them)

@@ -13,12 +13,16 @@ import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DataError, Issue
 from .checks import run_checks
 from .loader import LoadResult, load_files
 from .models import Batch, Categories, Category, City, Exhibitor, Participant, Product, Programme, Regions, School
 from .notices import certificate_issues, placeholder_issues
+
+if TYPE_CHECKING:
+    from .recordcache import RecordCache
 
 
 @dataclass(frozen=True)
@@ -175,26 +179,25 @@ def build_catalogue(result: LoadResult) -> Catalogue:
     return catalogue
 
 
-def load_catalogue(root: Path, cache_dir: Path | None = None, workers: int = 1, publish: bool = False,
+def load_catalogue(root: Path, cache: RecordCache | Path | None = None, publish: bool = False,
                    today: dt.date | None = None) -> Catalogue:
     """Load, validate and check ``root``; raise :class:`DataError` with every problem.
 
-    With ``cache_dir``, files whose bytes were loaded before come from the record
-    cache (:mod:`etalase.data.recordcache`) instead of being parsed again; the others
-    are parsed on ``workers`` processes. Scaffold placeholders are errors when
-    ``publish``, else :attr:`Catalogue.notices`; the notices also hold the loader's
-    and the checks' warnings and, with ``today``, certificates that lapse within
-    60 days or have lapsed.
+    With ``cache`` (a :class:`~etalase.data.recordcache.RecordCache`, or the folder of one), files whose
+    bytes were loaded before come from it instead of being parsed again; its ``stats`` say how many were
+    parsed. Scaffold placeholders are errors when ``publish``, else :attr:`Catalogue.notices`; the
+    notices also hold the loader's and the checks' warnings and, with ``today``, certificates that
+    lapse within 60 days or have lapsed.
     """
-    from .recordcache import RecordCache
+    from .recordcache import RecordCache  # it writes through outputs/, which imports this module
 
-    cache = RecordCache(Path(cache_dir), workers=workers) if cache_dir is not None else None
+    if cache is not None and not isinstance(cache, RecordCache):
+        cache = RecordCache(Path(cache))
     with paused_gc():
         result = load_files(Path(root), cache)
         run_checks(result)
         if cache is not None:
             cache.save()
-            LAST_LOAD["cache"] = cache.stats
         notices = placeholder_issues(result, publish)
         if publish:
             result.issues += notices
@@ -207,10 +210,6 @@ def load_catalogue(root: Path, cache_dir: Path | None = None, workers: int = 1, 
         catalogue = build_catalogue(result)
         catalogue.notices = sorted(notices)
         return catalogue
-
-
-#: What the last :func:`load_catalogue` of this process did (record cache counters); tests and benchmarks read it.
-LAST_LOAD: dict[str, object] = {}
 
 
 @contextlib.contextmanager

@@ -266,8 +266,6 @@ def _read(result: LoadResult, path: Path, model: type[RecordModel], shown: str, 
     if cache is not None and cache.restore(loaded, raw, model):
         result.issues.extend(loaded.issues)
         return
-    if cache is not None and cache.defer(loaded, raw, model):
-        return  # parsed with the other misses at the end, on every core
     start = len(result.issues)
     _parse(result, loaded, raw, model)
     loaded.issues = result.issues[start:]
@@ -399,8 +397,6 @@ def load_files(root: Path, cache=None) -> LoadResult:
         return result
     for path, model, shown in _record_files(root, result):
         _read(result, path, model, shown, cache)
-    if cache is not None:
-        cache.parse_deferred(result)
     result.split_warnings()
     log.debug("%s: loaded %d files, %d issues", root, len(result.files), len(result.issues))
     return result

@@ -12,12 +12,11 @@ code table in ``docs/format-data.md``, ``--check`` says which is stale.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..outputs.artifacts import write_bytes_atomic
 from . import messages
 from .models import (
     Activity,
@@ -109,20 +108,12 @@ def schema_files() -> dict[str, str]:
     return {f"{kind}.schema.json": render(schema_for(kind)) for kind in KINDS}
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-        out.write(text)
-    os.replace(temp, path)
-
-
 def write_schemas(folder: Path) -> list[Path]:
     """Write every schema into ``folder`` and return the paths written."""
     written = []
     for name, text in schema_files().items():
         path = Path(folder) / name
-        _write_atomic(path, text)
+        write_bytes_atomic(path, text.encode("utf-8"))
         written.append(path)
     return written
 
@@ -188,5 +179,5 @@ def update_guide(doc: Path) -> bool:
     text = Path(doc).read_text(encoding="utf-8")
     new = with_generated(text)
     if new != text:
-        _write_atomic(Path(doc), new)
+        write_bytes_atomic(Path(doc), new.encode("utf-8"))
     return new != text

@@ -8,8 +8,8 @@ Layout (``root`` is ``.cache/images`` by default)::
                                           complete entry
     root/<key[:2]>/<key>.card.jpg         a social card
 
-Every file is written to a temporary file in the same folder and moved into place
-with :func:`os.replace`, so a reader never sees half a file and two processes that
+Every file is written with :func:`etalase.outputs.artifacts.write_bytes_atomic`, so
+a reader never sees half a file and two processes that
 write the same key at once both leave a complete, identical file behind.
 """
 
@@ -19,10 +19,11 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+
+from ..outputs.artifacts import write_bytes_atomic
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +32,6 @@ DEFAULT_CACHE_DIR = Path(".cache/images")
 
 #: Length of the hexadecimal key used in file names (64 bits).
 KEY_LENGTH = 16
-
-#: Published files are hard links to cached ones, so cached files must be world-readable.
-FILE_MODE = 0o644
 
 
 def cache_key(data: bytes, *parts: object) -> str:
@@ -68,20 +66,6 @@ def extend_digest(digest, *parts: object):
 def _encoded(parts: tuple[object, ...]) -> bytes:
     """What a key's hash reads after the data: a NUL byte and the UTF-8 ``repr`` of each part."""
     return b"\x00".join([b"", *[repr(part).encode("utf-8") for part in parts]])
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary sibling and :func:`os.replace`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            os.fchmod(handle.fileno(), FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class ImageCache:
@@ -123,7 +107,7 @@ class ImageCache:
     def write(self, key: str, suffix: str, data: bytes) -> Path:
         """Store ``data`` under ``<key><suffix>`` atomically and return its path."""
         target = self.path(key, suffix)
-        write_atomic(target, data)
+        write_bytes_atomic(target, data)
         return target
 
     def read_manifest(self, key: str) -> dict[str, Any] | None:

@@ -10,6 +10,7 @@ deploy uploads only what changed).
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,8 +35,16 @@ def target_of(output_dir: Path, rel: str) -> Path:
     return output_dir.joinpath(*pure.parts)
 
 
+#: Published files and cache files (hard-linked into the site) are world-readable.
+FILE_MODE = 0o644
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` via a temp file; return False when it was already identical."""
+    """Write ``data`` to ``path`` via a temp file and :func:`os.replace`; False when it was already identical.
+
+    The one atomic write of the project: caches, build state, staff files, schemas. A reader never sees half a
+    file, and two processes writing the same content both leave a complete file.
+    """
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
@@ -46,12 +55,23 @@ def write_bytes_atomic(path: Path, data: bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def link_or_copy(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """Hard-link ``source`` at ``target``, or copy it (world-readable) where links fail: another file system."""
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        raise
+    except OSError:
+        shutil.copyfile(source, target)
+        os.chmod(target, FILE_MODE)
 
 
 def write_artifacts(output_dir: Path, artifacts: Iterable[Artifact]) -> tuple[int, int]:

@@ -2,7 +2,7 @@
 
 The generator calls every producer in :data:`PRODUCERS` in its output phase,
 after the pages are rendered, and writes what they return with
-:func:`etalase.outputs.artifacts.write_artifacts`. ``site`` is a
+the one write path (:class:`etalase.outputs.state.Output`). ``site`` is a
 :class:`etalase.site.pages.SiteInfo` (``siteurl``, ``sitename``, ``today``,
 ``pages``, ``page_urls``, ``photo_urls``). To add an output, write a pure
 producer and append it here.
@@ -15,11 +15,18 @@ from collections.abc import Callable, Iterable
 from ..data.catalogue import Catalogue
 from ..site.pages import SiteInfo
 from ..staff.quality_page import produce_staff_report
-from . import PRODUCERS as MACHINE_READABLE
 from .artifacts import Artifact
+from .calendar import produce_calendars
+from .feed import produce_feed
+from .opendata import produce_open_data
+from .robots import produce_robots
+from .sitemap import produce_sitemap
 
 Producer = Callable[[Catalogue, SiteInfo], Iterable[Artifact]]
 
+#: The machine-readable files, in the order the docs list them.
+MACHINE_READABLE: tuple[Producer, ...] = (produce_sitemap, produce_robots, produce_calendars, produce_feed,
+                                          produce_open_data)
 #: Every producer, in the order they run: machine-readable files, then the staff report (/staf/laporan/).
 PRODUCERS: list[Producer] = [*MACHINE_READABLE, produce_staff_report]
 

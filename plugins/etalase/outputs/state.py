@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BuildError
-from .artifacts import target_of, write_bytes_atomic
+from .artifacts import link_or_copy, target_of, write_bytes_atomic
 
 log = logging.getLogger(__name__)
 
@@ -209,11 +209,7 @@ class Output:
         path = self._place(rel)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)
-        try:
-            os.link(cached, path)
-        except OSError:  # another file system, or no links allowed
-            shutil.copyfile(cached, path)
-            os.chmod(path, 0o644)
+        link_or_copy(cached, path)
         self.stats.linked += 1
         self.changed.append(rel)
         return True
@@ -274,11 +270,9 @@ def seed(source: Path, target: Path, files: Iterable[str]) -> int:
                 made.add(folder)
                 folder = os.path.dirname(folder)
         try:
-            os.link(src + rel, dst + rel)
+            link_or_copy(src + rel, dst + rel)
         except FileNotFoundError:  # deleted by hand: the build finds it missing and writes it again
             continue
-        except OSError:
-            shutil.copy2(src + rel, dst + rel)
         count += 1
     return count
 

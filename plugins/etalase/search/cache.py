@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ..outputs.artifacts import link_or_copy
 from .records import LANGUAGE, SearchRecord
 
 #: Bump when the bundle's post-processing changes (order files, pruning, the sentinel), so old entries are not reused.
@@ -49,13 +50,6 @@ def bundle_key(records: Iterable[SearchRecord]) -> str:
 
 def copy_tree(source: Path, target: Path) -> None:
     """Copy a folder, hard-linking files when the file system allows it."""
-
-    def link_or_copy(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
     shutil.copytree(source, target, copy_function=link_or_copy)
 
 
