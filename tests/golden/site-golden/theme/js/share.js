@@ -1,4 +1,4 @@
-// Share box (theme/templates/partials/share.html) and the QR sheet's print button: progressive enhancement.
+// Share box (theme/templates/macros/share.html) and the QR sheet's print button: progressive enhancement.
 // Without JavaScript the plain share links still work; with it, the phone's share sheet (Web Share API)
 // and "Salin tautan" (Clipboard API) appear only where the browser has them. No third-party code.
 (function () {
