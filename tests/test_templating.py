@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from etalase.site.strings import Strings, T
 from etalase.site.templating import install
-from jinja2 import DictLoader, Environment, UndefinedError
+from jinja2 import DictLoader, Environment, FileSystemLoader, UndefinedError
 
 
 def environment(templates: dict[str, str], strings: Strings = T) -> Environment:
@@ -52,3 +52,21 @@ def test_a_second_language_is_a_second_environment_with_its_own_compiled_templat
 
     assert indonesian.get_template("x.html").render() == '<html lang="id">Beranda</html>'
     assert english.get_template("x.html").render() == '<html lang="en">Home</html>'
+
+
+def test_compiled_templates_are_kept_and_never_reused_with_other_strings(tmp_path):
+    (tmp_path / "theme").mkdir()
+    (tmp_path / "theme" / "x.html").write_text("<p>{{ t.nav_home }}</p>", encoding="utf-8")
+    cache = tmp_path / "compiled"
+
+    def render(strings: Strings) -> str:
+        env = Environment(loader=FileSystemLoader(str(tmp_path / "theme")), autoescape=True)
+        install(env, strings, cache=cache)
+        return env.get_template("x.html").render()
+
+    assert render(Strings(nav_home="Beranda")) == "<p>Beranda</p>"
+    kept = sorted(cache.iterdir())
+    assert len(kept) == 1
+    assert render(Strings(nav_home="Beranda")) == "<p>Beranda</p>" and sorted(cache.iterdir()) == kept  # reused
+    assert render(Strings(nav_home="Home")) == "<p>Home</p>"  # other strings: compiled again, kept apart
+    assert len(list(cache.iterdir())) == 2

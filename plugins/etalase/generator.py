@@ -311,5 +311,7 @@ def get_writer(pelican) -> type[Writer]:
 
 
 def install_templating(generator: Generator) -> None:
-    """Handler of ``generator_init``: give every generator's Jinja environment the project's helpers."""
-    templating.install(generator.env)
+    """Handler of ``generator_init``: give every generator's Jinja environment the project's helpers (and keep its
+    compiled templates in the build cache)."""
+    build_cache = read_options(generator.settings).build_cache
+    templating.install(generator.env, cache=build_cache / "templates" if build_cache else None)

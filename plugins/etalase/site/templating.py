@@ -12,7 +12,11 @@ No Pelican here.
 
 from __future__ import annotations
 
-from jinja2 import Environment, StrictUndefined
+import hashlib
+from pathlib import Path
+
+import jinja2
+from jinja2 import Environment, FileSystemBytecodeCache, StrictUndefined
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from jinja2.runtime import Macro
@@ -123,9 +127,32 @@ class CompiledStrings(Extension):
             yield token
 
 
-def install(env: Environment, strings: Strings = T) -> None:
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Compiled templates kept between builds in ``directory`` (compiling the theme took 0.2-0.3 s of a cold build).
+
+    Jinja finds a template's code by its name and the checksum of its source;
+    the key here also holds what else goes into that code: the UI strings
+    compiled in (:class:`CompiledStrings`), the environment's whitespace and
+    escaping options, Jinja's version and this module's code. Files are
+    written to a temporary name and renamed (Jinja's own cache), so parallel
+    builds may share the folder.
+    """
+
+    def __init__(self, directory: Path, env: Environment):
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        super().__init__(str(directory))
+        shape = (sorted(env.ui_strings.items()), env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline,
+                 env.autoescape, sorted(env.extensions), jinja2.__version__)
+        self.salt = hashlib.sha256(repr(shape).encode() + Path(__file__).read_bytes()).hexdigest()
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """Jinja's key of a template, salted with what else its compiled code depends on."""
+        return hashlib.sha1(f"{self.salt}\0{super().get_cache_key(name, filename)}".encode()).hexdigest()  # noqa: S324
+
+
+def install(env: Environment, strings: Strings = T, cache: Path | None = None) -> None:
     """Add the project's filters and globals to ``env`` with ``strings`` compiled in; autoescape on, undefined
-    values fatal."""
+    values fatal; compiled templates kept in ``cache`` when given."""
     env.add_extension(CompiledStrings)
     env.ui_strings = strings
     env.autoescape = True
@@ -133,3 +160,5 @@ def install(env: Environment, strings: Strings = T) -> None:
     env.auto_reload = False  # templates do not change during a build; checking costs a stat per include
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS, t=strings, memo=Memo(remember=False))
+    if cache is not None:  # last: the key reads the options set above
+        env.bytecode_cache = CompiledTemplates(cache, env)
