@@ -21,8 +21,9 @@ from pathlib import Path
 from ..outputs.artifacts import link_or_copy
 from .records import LANGUAGE, SearchRecord
 
-#: Bump when the bundle's post-processing changes (order files, pruning, the sentinel), so old entries are not reused.
-BUNDLE_VERSION = 2
+#: Bump when the bundle's post-processing changes (order files, browse lists, pruning, the sentinel),
+#: so old entries are not reused.
+BUNDLE_VERSION = 3
 #: Entries kept besides the one just written.
 KEEP = 2
 #: ``json.dumps(…, sort_keys=True, ensure_ascii=False)``, built once.

@@ -34,6 +34,7 @@ from typing import TypeVar
 from ..errors import SearchError
 from ..outputs.artifacts import write_artifacts
 from .cache import BundleCache, bundle_key, copy_tree
+from .lists import list_files
 from .order import order_files, rank_lists
 from .records import LANGUAGE, SearchRecord
 from .sentinel import SENTINEL_URL, sentinel_record
@@ -198,13 +199,14 @@ def bundle_size(bundle: Path) -> tuple[int, int]:
 
 
 def _fresh_bundle(records: Sequence[SearchRecord], staging: Path) -> None:
-    """Run Pagefind into ``staging`` (with the sentinel), then add the manifest and order lists, drop unused files."""
+    """Run Pagefind into ``staging`` (with the sentinel), add the manifest, orders and browse lists, prune."""
     run_async(lambda: _write_bundle([*records, sentinel_record(records)], staging))
     ids = page_ids(staging)
     missing = sorted({record.url for record in records} - set(ids))
     if missing:
         raise SearchError(f"{len(missing)} record(s) missing from the Pagefind bundle, e.g. {missing[0]}")
     write_artifacts(staging, order_files(rank_lists(records, ids), {"penjaga": ids[SENTINEL_URL]}))
+    write_artifacts(staging, list_files(records))
     prune(staging)
 
 
