@@ -55,5 +55,5 @@ def test_renaming_a_seller_rebuilds_its_products_and_its_own_record(tmp_path):
     seller.write_text(text.replace("nama: Kopi Betawi Sejahtera", "nama: Kopi Betawi Makmur", 1))
     records, built = records_of(root, tmp_path / "cache")
     products = [record.url for record in records if record.url.startswith("/produk/") and "Makmur" in record.content]
-    assert built == len(products) + 1 and len(products) == 2
+    assert built == len(products) + 1 and len(products) == 3
     assert records == build_records(load_catalogue(root), TODAY_DATE, thumbnail)
