@@ -66,7 +66,7 @@ def test_order_lists_name_pagefind_page_ids(output):
 
 def test_the_manifest_names_the_sentinel_which_has_no_facet_and_no_title(output):
     bundle = output / "pagefind"
-    sentinel = json.loads((bundle / "cari.json").read_text())["penjaga"]
+    [sentinel] = json.loads((bundle / "cari.json").read_text())["penjaga"]  # one shard: one sentinel
     assert page_ids(bundle)[SENTINEL_URL] == sentinel
     fragment = json.loads(gzip.decompress((bundle / "fragment" / f"{sentinel}.pf_fragment").read_bytes())[12:])
     assert fragment["filters"] == {} and fragment["meta"] == {}

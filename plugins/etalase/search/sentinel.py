@@ -53,6 +53,11 @@ def sentinel_words(records: Iterable[SearchRecord]) -> list[str]:
     return sorted(tokens | short_words(texts) | set(STOPWORDS))
 
 
-def sentinel_record(records: Iterable[SearchRecord]) -> SearchRecord:
-    """The sentinel record for an index of ``records``: no title, no facet value, no order key."""
-    return SearchRecord(url=SENTINEL_URL, content=" ".join(sentinel_words(records)), meta={}, filters={})
+def sentinel_url(shard: int) -> str:
+    """The sentinel's URL in shard ``shard`` (each shard of the index has its own, see etalase.search.shards)."""
+    return SENTINEL_URL if not shard else f"{SENTINEL_URL}{shard}/"
+
+
+def sentinel_record(records: Iterable[SearchRecord], shard: int = 0) -> SearchRecord:
+    """The sentinel record for an index (shard) of ``records``: no title, no facet value, no order key."""
+    return SearchRecord(url=sentinel_url(shard), content=" ".join(sentinel_words(records)), meta={}, filters={})
