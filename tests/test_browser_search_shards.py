@@ -16,7 +16,7 @@ import pytest
 from etalase.build import build
 from etalase.search import lists, shards
 
-from tests.browser_helpers import page_errors, result_titles, served, wait_for_search
+from tests.browser_helpers import page_errors, served, wait_for_search
 from tests.conftest import PROJECT, TODAY
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
