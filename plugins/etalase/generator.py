@@ -207,7 +207,7 @@ class EtalaseGenerator(Generator):
             thumbnail, cache = thumbnails_of(self.media), self.options.search_cache
             records, _ = reused_records(self.catalogue, self.site.today, thumbnail,
                                         record_keys(self.catalogue, sources, thumbnail), cache)
-            found, self.search_indexed = bundle_files(records, self.options.search_cache)
+            found, self.search_indexed = bundle_files(records, cache, sharded=not self.options.publish)
         files = [(f"{BUNDLE}/{rel}", cached, digest) for rel, cached, digest in found]
         for rel, cached, digest in files:
             out.link(rel, cached, digest)

@@ -40,6 +40,7 @@ from .order import order_files, rank_lists
 from .records import LANGUAGE, SearchRecord
 from .sentinel import SENTINEL_URL, sentinel_record, sentinel_url
 from .shards import prefix, split
+from .stable import stabilise
 
 log = logging.getLogger(__name__)
 
@@ -215,10 +216,10 @@ class _Part:
     key: str
 
 
-def _parts(records: Sequence[SearchRecord]) -> list[_Part]:
-    """The shards of ``records``, each with its own sentinel."""
+def _parts(records: Sequence[SearchRecord], sharded: bool) -> list[_Part]:
+    """The shards of ``records`` (one when not ``sharded``), each with its own sentinel."""
     parts = []
-    for shard, group in enumerate(split(records)):
+    for shard, group in enumerate(split(records) if sharded else [list(records)]):
         members = [*group, sentinel_record(group, shard)]
         key = hashlib.sha256(f"{bundle_key(members)}:{'primary' if not shard else 'merged'}".encode()).hexdigest()
         parts.append(_Part(shard, members, key))
@@ -226,7 +227,7 @@ def _parts(records: Sequence[SearchRecord]) -> list[_Part]:
 
 
 def _index_parts(parts: Sequence[_Part], cache: BundleCache) -> None:
-    """Run Pagefind for ``parts`` (one service), check each bundle, keep its page IDs, drop unused files, cache it."""
+    """Run Pagefind for ``parts`` (one service); check, stabilise and prune each bundle, keep its page IDs, cache it."""
     stagings = [(part, cache.root / f".{part.key}.building-{os.getpid()}") for part in parts]
     try:
         for _, staging in stagings:
@@ -238,6 +239,7 @@ def _index_parts(parts: Sequence[_Part], cache: BundleCache) -> None:
             if missing:
                 raise SearchError(f"{len(missing)} record(s) missing from the Pagefind bundle, e.g. {missing[0]}")
             write_bytes_atomic(staging / IDS, json.dumps(ids, sort_keys=True).encode())
+            stabilise(staging)
             prune(staging, primary=not part.shard)
             cache.adopt(part.key, staging)
     finally:
@@ -274,9 +276,10 @@ def _check(records: Sequence[SearchRecord]) -> None:
         raise SearchError(f"{SENTINEL_URL} is the sentinel's URL; no record may use it")
 
 
-def bundle_files(records: Sequence[SearchRecord], cache_dir: Path) -> tuple[list[tuple[str, str, str]], bool]:
+def bundle_files(records: Sequence[SearchRecord], cache_dir: Path, sharded: bool = True
+                 ) -> tuple[list[tuple[str, str, str]], bool]:
     """Every file of the bundle of ``records`` as ``(path in the bundle, cached file, hash of its bytes)``, and
-    whether Pagefind ran (only for the shards whose records changed).
+    whether Pagefind ran (only for the shards whose records changed; one index when not ``sharded``).
 
     The hash is the file's key in the output: most of a new bundle (fragments, wasm, script) is byte for byte
     the last one's, and a build need not link those again.
@@ -284,7 +287,7 @@ def bundle_files(records: Sequence[SearchRecord], cache_dir: Path) -> tuple[list
     _check(records)
     cache = BundleCache(cache_dir)
     cache.root.mkdir(parents=True, exist_ok=True)
-    parts = _parts(records)
+    parts = _parts(records, sharded)
     missing = [part for part in parts if cache.get(part.key) is None]
     if missing:
         started = time.perf_counter()
@@ -300,7 +303,8 @@ def bundle_files(records: Sequence[SearchRecord], cache_dir: Path) -> tuple[list
     return sorted(found), bool(missing)
 
 
-def write_index(records: Sequence[SearchRecord], output_dir: Path, cache_dir: Path | None = None) -> IndexStats:
+def write_index(records: Sequence[SearchRecord], output_dir: Path, cache_dir: Path | None = None,
+                sharded: bool = True) -> IndexStats:
     """Index ``records`` into ``output_dir/pagefind/``, reusing the cached shards whose records are unchanged.
 
     Without ``cache_dir`` a temporary cache is used. Raises SearchError on any failure, leaving the output
@@ -312,7 +316,8 @@ def write_index(records: Sequence[SearchRecord], output_dir: Path, cache_dir: Pa
     shutil.rmtree(staging, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="etalase-search-") as scratch:
         try:
-            files, indexed = bundle_files(records, Path(cache_dir) if cache_dir is not None else Path(scratch))
+            cache = Path(cache_dir) if cache_dir is not None else Path(scratch)
+            files, indexed = bundle_files(records, cache, sharded)
             for rel, cached, _ in files:
                 (staging / rel).parent.mkdir(parents=True, exist_ok=True)
                 link_or_copy(cached, staging / rel)

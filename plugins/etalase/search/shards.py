@@ -7,6 +7,13 @@ URL into :func:`shard_count` shards (a power of two, about
 bundle, cached by the hash of its records (:mod:`etalase.search.cache`).
 Renaming a product changes one shard; the others are reused as they are.
 
+Shards cost visitors: a typed query loads one index chunk (10-20 KB gzip) per
+shard and term, so at 10,000 products eight shards make a first query
+260-410 KB instead of 160-185 KB (docs/search.md, "Shards"). Shards are
+therefore for local builds (``invoke serve``, ``./run build``), where one edit
+must show fast; a publish build (``ETALASE_PUBLISH``, the public site) writes
+one index.
+
 Shard 0 is the primary bundle, at ``pagefind/`` (with ``pagefind.js`` and
 the wasm); shard *k* > 0 is at ``pagefind/s/<k>/`` and ``search.js`` merges it
 with Pagefind's ``mergeIndex`` (which loads only its metadata and chunks: the
@@ -24,7 +31,10 @@ from collections.abc import Sequence
 from .records import SearchRecord
 
 #: Records per shard, about: the number of shards doubles when the records pass a multiple of this.
+#: Pagefind indexes about 700 records a second here, so a shard of 1,000 takes about 1.5 s after an edit.
 SHARD_RECORDS = 1000
+#: At most this many shards (beyond 64,000 records shards grow instead).
+MAX_SHARDS = 64
 #: Folder of the shards other than the primary, inside the bundle.
 FOLDER = "s"
 #: The synthetic filter that tells the shards apart (``mergeFilter`` in search.js).
@@ -32,10 +42,11 @@ SHARD_FILTER = "bagian"
 
 
 def shard_count(records: int, per_shard: int | None = None) -> int:
-    """How many shards ``records`` records get: the smallest power of two with at most ``per_shard`` each."""
+    """How many shards ``records`` records get: the smallest power of two with at most ``per_shard`` each,
+    and at most :data:`MAX_SHARDS`."""
     per_shard = per_shard or SHARD_RECORDS
     count = 1
-    while records > count * per_shard:
+    while records > count * per_shard and count < MAX_SHARDS:
         count *= 2
     return count
 
