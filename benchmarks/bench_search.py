@@ -41,6 +41,7 @@ from etalase.data.catalogue import load_catalogue  # noqa: E402
 from etalase.search import record_keys  # noqa: E402
 from etalase.search.index import write_index  # noqa: E402
 from etalase.search.reuse import reused_records  # noqa: E402
+from etalase.search.shards import shard_count  # noqa: E402
 from etalase.site.sources import Sources  # noqa: E402
 from synth import write_catalogue  # noqa: E402
 
@@ -232,10 +233,13 @@ def main(argv: list[str] | None = None) -> int:
             "ETALASE_TODAY": TODAY,
         }).output
         shutil.rmtree(site / "pagefind")
-        seconds, stats = timed(write_index, records, site, tmp / "cache")
-        timings.append(("index build, cold (every shard, the lists)", seconds))
-        seconds, _ = timed(write_index, records, tmp / "again", tmp / "cache")
+        seconds, stats = timed(write_index, records, site, tmp / "cache-publish", False)
+        timings.append(("index build, cold, one index (publish build; the downloads below)", seconds))
+        seconds, _ = timed(write_index, records, tmp / "again", tmp / "cache-publish", False)
         timings.append(("rebuild with nothing changed (cache)", seconds))
+        seconds, _ = timed(write_index, records, tmp / "sharded", tmp / "cache", True)
+        count = shard_count(len(records))
+        timings.append((f"index build, cold, {count} shards (local build)", seconds))
         sizes = index_rows(site / "pagefind")
         if args.native_sorts:
             asyncio.run(_native_sorts(records, tmp / "native"))
@@ -244,12 +248,14 @@ def main(argv: list[str] | None = None) -> int:
         seconds, built = search_work(data, tmp / "renamed", tmp / "cache")
         target = (TARGETS.get(args.products) or (None,) * 5)[4]
         mark = "" if target is None else (" ✓" if seconds <= target else " ✗")
-        timings.append((f"search work after renaming one product ({built} record built, one shard)", seconds))
+        timings.append((f"search work after renaming one product, local build ({built} record built, one "
+                        f"shard of {count} reindexed)", seconds))
         downloads = measure_downloads(site)
     print(f"\nSearch benchmark: {args.products:,} products, {stats.records:,} records, seed {args.seed}, "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}\n")
     print("step | seconds\n--- | ---")
     print("\n".join(f"{label} | {seconds:.1f}" for label, seconds in timings) + mark)
+    print(f"(target for the rename: ≤ {target} s)" if target else "")
     print("\nindex part | size\n--- | ---")
     print("\n".join(f"{label} | {value}" for label, value in sizes))
     targets = TARGETS.get(args.products)
