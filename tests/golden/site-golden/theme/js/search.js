@@ -34,7 +34,7 @@ const numberFormat = new Intl.NumberFormat("id-ID");
 const pageTitle = document.title;
 
 let pagefind = null;
-let sentinel = null;
+let sentinels = [];
 let allFiltersLoaded = false;
 let allSetsLoaded = false;
 let run = 0;
@@ -91,7 +91,8 @@ function pagefindFilters(filters, except) {
   return out;
 }
 
-// The bundle's manifest (etalase/search/index.py): the order lists and the sentinel's page ID.
+// The bundle's manifest (etalase/search/index.py): the order lists, each shard's sentinel page ID, and
+// the folders of the shards other than the primary (etalase/search/shards.py).
 let manifest = null;
 const manifestOf = () => (manifest ??= fetch(`${bundle}cari.json`, { cache: "no-cache" }).then((r) => r.json()));
 
@@ -106,10 +107,13 @@ const loadPagefind = () => (starting ??= startPagefind().catch((error) => {
 
 async function startPagefind() {
   await painted();
-  const [module, { penjaga }] = await Promise.all([import(`${bundle}pagefind.js`), manifestOf()]);
-  await module.options({ baseUrl: base, noWorker: true });
+  const [module, { penjaga, bagian }] = await Promise.all([import(`${bundle}pagefind.js`), manifestOf()]);
+  const shard = (index) => (bagian.length ? { mergeFilter: { bagian: String(index) } } : {});
+  await module.options({ baseUrl: base, noWorker: true, ...shard(0) });
   await module.init();
-  [pagefind, sentinel] = [module, penjaga];
+  // Merged shards load their metadata and chunks only: the wasm is the primary's.
+  await Promise.all(bagian.map((path, i) => module.mergeIndex(bundle + path, { baseUrl: base, ...shard(i + 1) })));
+  [pagefind, sentinels] = [module, penjaga];
   return pagefind;
 }
 
@@ -124,18 +128,22 @@ async function orderOf(key) {
 }
 
 // Pagefind answers a word that no indexed word starts with by the longest indexed word that begins it
-// ("xyzzy" -> "x"). The sentinel record (etalase/search/sentinel.py) holds every word such a fallback
-// can land on: when it is among the unfiltered results and a term cannot match it as a prefix, the
-// query matched nothing. The sentinel itself is never shown or counted.
+// ("xyzzy" -> "x"), in each shard of the index on its own. Each shard's sentinel record
+// (etalase/search/sentinel.py) holds every word such a fallback can land on: when it is among the
+// unfiltered results and a term cannot match it as a prefix, the query matched nothing in that shard,
+// and the shard's results are set aside (by its synthetic filter "bagian"). Sentinels are never shown.
 async function matching(query, filters) {
   if (query.empty) return { results: [], filters: {} };
-  const found = await pagefind.search(query.text, { filters });
-  const results = found.results.filter((r) => r.id !== sentinel);
-  if (results.length && query.terms.some((term) => !lexicon.reachesSentinel(term))) {
-    const all = Object.keys(filters).length ? await pagefind.search(query.text) : found;
-    if (all.results.some((r) => r.id === sentinel)) return { results: [], filters: {} };
-  }
-  return { results, filters: found.filters };
+  const all = await pagefind.search(query.text);
+  const checked = query.terms.some((term) => !lexicon.reachesSentinel(term));
+  const hit = new Set(all.results.map((r) => r.id));
+  const fell = checked ? sentinels.flatMap((id, shard) => (hit.has(id) ? [shard] : [])) : [];
+  if (fell.length === sentinels.length) return { results: [], filters: {} };
+  const kept = sentinels.map((_, shard) => String(shard)).filter((shard) => !fell.includes(Number(shard)));
+  const scoped = fell.length ? { ...filters, bagian: { any: kept } } : filters;
+  const found = Object.keys(scoped).length ? await pagefind.search(query.text, { filters: scoped }) : all;
+  const hidden = new Set(sentinels);
+  return { results: found.results.filter((r) => !hidden.has(r.id)), filters: found.filters };
 }
 
 // Results with a value come first, ordered; the others (e.g. price on request) follow in relevance order.
@@ -410,7 +418,8 @@ clearButton.addEventListener("click", () => {
   if (!sheet.open) panel.querySelector("summary").focus();
   search();
 });
-moreButton.addEventListener("click", () => showMore(true));
+let loadingMore = null; // one step at a time: a second click while cards load would load the same ones again
+moreButton.addEventListener("click", () => (loadingMore ??= showMore(true).finally(() => (loadingMore = null))));
 input.addEventListener("focus", () => loadPagefind().catch(() => {}), { once: true }); // ready before typing ends
 window.addEventListener("popstate", restore);
 clearButton.textContent = t.clear;
