@@ -161,6 +161,7 @@ async def _write_bundles(jobs: Sequence[tuple[Sequence[SearchRecord], Path]]) ->
             index = await service.create_index({"force_language": LANGUAGE})
             await _add_records(index, records)
             await asyncio.wait_for(index.write_files(output_path=str(target)), TIMEOUT)
+            await asyncio.wait_for(_settled(target, len(records)), TIMEOUT)
     except SearchError:
         raise
     except TimeoutError as exc:
@@ -169,6 +170,22 @@ async def _write_bundles(jobs: Sequence[tuple[Sequence[SearchRecord], Path]]) ->
         raise SearchError(f"Pagefind failed: {exc}") from exc
     finally:
         await service.close()
+
+
+async def _settled(bundle: Path, records: int) -> None:
+    """Wait until Pagefind's files in ``bundle`` are complete: its answer to ``write_files`` can come before the
+    last files are flushed, and closing the service then would leave them empty (seen under load: an empty
+    entry file). Complete: the entry and metadata files read, and a whole fragment for every record."""
+    while True:
+        try:
+            entry = json.loads((bundle / "pagefind-entry.json").read_bytes())
+            for index in entry["languages"].values():
+                gzip.decompress((bundle / f"pagefind.{index['hash']}.pf_meta").read_bytes())
+            if len(page_ids(bundle)) >= records:
+                return
+        except (OSError, ValueError, EOFError, KeyError, SearchError):
+            pass
+        await asyncio.sleep(0.05)
 
 
 def page_ids(bundle: Path) -> dict[str, str]:
