@@ -1,12 +1,16 @@
-"""Run Pagefind's Python API on the search records and put the bundle into ``<output>/pagefind/``.
+"""Run Pagefind's Python API on the search records and assemble the bundle of ``<output>/pagefind/``.
 
 The records come from :mod:`etalase.search.records` (built from the
-catalogue in memory): nothing is crawled from disk. Pagefind writes its bundle
-into a fresh folder inside the output folder; the order lists of
-:mod:`etalase.search.order` are added, the bundle files the site does not use
-(Pagefind's prebuilt UIs, its web worker) are removed, and the folder replaces
-``pagefind/`` in one rename. Any failure raises :class:`SearchError` and leaves
-no half-written bundle behind.
+catalogue in memory): nothing is crawled from disk. :func:`bundle_files`
+splits them into shards (:mod:`etalase.search.shards`; one in a publish
+build), runs Pagefind once for the shards the cache lacks, makes each bundle
+byte-stable (:mod:`etalase.search.stable`), drops the files the site does not
+use (Pagefind's prebuilt UIs, its web worker) and caches it; the order lists
+(:mod:`etalase.search.order`), the manifest and the browse lists
+(:mod:`etalase.search.lists`) are a cache entry of their own. It returns every
+file for the generator to link through ``Output``; :func:`write_index` links
+them into a folder that replaces ``pagefind/`` in one rename. Any failure
+raises :class:`SearchError` and leaves no half-written bundle behind.
 
 Pagefind's API is async. :func:`run_async` runs it on a fresh event loop, in a
 worker thread when the caller already runs one (a Pelican build inside an
