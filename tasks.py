@@ -247,9 +247,10 @@ def golden(c):
 
 
 @task
-def lighthouse(c, catalogue="", port=0, runs=1):
-    """Build, serve on 127.0.0.1 and print Lighthouse scores (mobile) of home, batch, exhibitor, product, category."""
+def lighthouse(c, catalogue="", port=0, runs=1, only=""):
+    """Build, serve on 127.0.0.1 and print Lighthouse scores (mobile) of the sample pages (``--only search,home``)."""
     flags = ["--catalogue", catalogue] if catalogue else []
+    flags += ["--only", only] if only else []
     flags += ["--runs", str(runs)] if runs > 1 else []
     flags += ["--port", str(port)] if port else []
     c.run(f"{_python()} benchmarks/lighthouse.py {' '.join(shlex.quote(f) for f in flags)}",

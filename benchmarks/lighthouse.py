@@ -1,4 +1,4 @@
-"""Lighthouse scores (mobile) of the home, a batch, an exhibitor, a product and a category page: ``invoke lighthouse``.
+"""Lighthouse scores (mobile) of the home, batch, exhibitor, product, category and search pages: ``invoke lighthouse``.
 
 Builds the catalogue with SITEURL set to a local address, serves it on
 127.0.0.1 with gzip (as a real host would), runs Lighthouse 12 from
@@ -51,6 +51,8 @@ def sample_pages(catalogue_dir: Path) -> dict[str, str]:
         "exhibitor": urls.exhibitor(exhibitor.id),
         "product": urls.product(featured[0].id),
         "category": urls.category(category),
+        "search": urls.SEARCH,  # the browse view: from the static lists, Pagefind not loaded
+        "search-q": f"{urls.SEARCH}?q=kopi",  # a typed query: Pagefind starts after the first paint
     }
 
 
@@ -82,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median run (by performance) is shown")
     parser.add_argument("--reports", type=Path, default=PROJECT / ".cache" / "lighthouse")
+    parser.add_argument("--only", default="", help="comma-separated page names (home, batch, …, search, search-q)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print("lighthouse is not installed: run `npm ci`", file=sys.stderr)
@@ -97,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         server = serve_in_thread(output, "127.0.0.1", port)
         try:
             rows = []
-            for name, path in sample_pages(args.catalogue).items():
+            pages = sample_pages(args.catalogue)
+            chosen = [name for name in args.only.split(",") if name] or list(pages)
+            for name, path in ((name, pages[name]) for name in chosen):
                 reports = [audit(f"{origin}/{path}", args.reports / f"{name}-{n}.json") for n in range(args.runs)]
                 reports.sort(key=lambda r: r["categories"]["performance"]["score"])
                 report = reports[len(reports) // 2]

@@ -250,3 +250,51 @@ def test_screenshots_of_the_search_page(page, site):
     page.locator("#saring summary").click()
     wait_for_search(page)
     assert screenshot(page, "search-desktop-filtered").stat().st_size > 10_000
+
+
+def pagefind_requests(page) -> list[str]:
+    """URLs of Pagefind's own files (script, wasm, metadata, chunks, fragments) the page requests from now on."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url) if "/pagefind/" in request.url
+            and "/pagefind/daftar/" not in request.url else None)
+    return seen
+
+
+def test_the_browse_view_and_filter_only_views_never_load_pagefind(page, site, errors):
+    pagefind = pagefind_requests(page)
+    open_search(page, site, "?kategori=minuman&urut=harga")
+    assert result_titles(page) == ["Kopi Robusta Betawi 250 g", "Kopi Arabika Gayo 200 g",
+                                   "Kopi Susu Gula Aren 1 Liter"]
+    assert page.locator("#cari-status").text_content() == "3 hasil"
+    page.locator("#urut").select_option("nama")
+    wait_for_search(page)
+    assert result_titles(page) == ["Kopi Arabika Gayo 200 g", "Kopi Robusta Betawi 250 g",
+                                   "Kopi Susu Gula Aren 1 Liter"]
+    page.locator("#saring summary").click()  # live counts from the lists
+    page.get_by_label("Jakarta Timur").check()
+    wait_for_search(page)
+    assert [count_of(page, "kota", v) for v in ("jakarta-timur", "jakarta-pusat")] == ["(3)", "(0)"]
+    assert count_of(page, "kategori", "fesyen") == "(1)"  # within Jakarta Timur
+    assert page.url.endswith("/cari/?kategori=minuman&kota=jakarta-timur&urut=nama")
+    assert pagefind == []
+    page.locator("#q").fill("kopi")  # typing starts Pagefind
+    wait_for_search(page)
+    assert any(url.endswith("pagefind.js") for url in pagefind)
+    assert errors == []
+
+
+def test_a_typo_suggests_the_nearest_name_and_the_browse_view(page, site, errors):
+    open_search(page, site, "?q=kopo")
+    assert page.locator("#cari-status").text_content().startswith("Tidak ada hasil untuk “kopo”")
+    suggestion = page.locator("#cari-saran")
+    assert suggestion.text_content() == "Mungkin maksud Anda: kopi. Lihat semua produk dan penjual"
+    suggestion.get_by_role("link", name="kopi").click()
+    wait_for_search(page)
+    assert sorted(result_titles(page)) == KOPI and page.url.endswith("/cari/?q=kopi")
+    assert suggestion.text_content() == ""
+    page.go_back()
+    wait_for_search(page)
+    page.locator("#cari-saran").get_by_role("link", name="Lihat semua produk dan penjual").click()
+    wait_for_search(page)
+    assert len(result_titles(page)) == 11 and page.url.endswith("/cari/")
+    assert errors == []

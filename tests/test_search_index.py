@@ -66,7 +66,7 @@ def test_order_lists_name_pagefind_page_ids(output):
 
 def test_the_manifest_names_the_sentinel_which_has_no_facet_and_no_title(output):
     bundle = output / "pagefind"
-    sentinel = json.loads((bundle / "cari.json").read_text())["penjaga"]
+    [sentinel] = json.loads((bundle / "cari.json").read_text())["penjaga"]  # one shard: one sentinel
     assert page_ids(bundle)[SENTINEL_URL] == sentinel
     fragment = json.loads(gzip.decompress((bundle / "fragment" / f"{sentinel}.pf_fragment").read_bytes())[12:])
     assert fragment["filters"] == {} and fragment["meta"] == {}
@@ -111,3 +111,28 @@ def test_a_missing_pagefind_binary_is_a_search_error_and_the_old_bundle_stays(tm
 def test_two_records_at_one_url_are_refused(tmp_path, records):
     with pytest.raises(SearchError, match="two search records share a URL"):
         write_index([records[0], records[0]], tmp_path)
+
+
+def test_cold_indexings_are_byte_identical(tmp_path, records):
+    # Pagefind writes filter values in hash-map order (Pagefind #638); etalase.search.stable sorts them.
+    trees = []
+    for run in range(3):
+        write_index(records, tmp_path / str(run))
+        trees.append(tree(tmp_path / str(run)))
+    assert trees[0] == trees[1] == trees[2]
+    assert sum(path.startswith("pagefind/filter/") for path in trees[0]) == 8  # one per facet
+
+
+def test_a_stable_bundle_still_filters_and_counts_like_pagefinds_own(output):
+    from etalase.search.stable import decode, encode, read
+
+    bundle = output / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    meta = read(bundle / f"pagefind.{entry['languages']['id']['hash']}.pf_meta")
+    filters = dict(meta[3])
+    assert list(filters) == sorted(filters) and set(filters) == {
+        "batch", "kategori", "kota", "pdn", "pelaku", "sertifikasi", "tipe", "tkdn"}
+    name, values = read(bundle / "filter" / f"{filters['kategori']}.pf_filter")
+    assert name == "kategori" and [value for value, _ in values] == ["fesyen", "jasa", "minuman", "wastra"]
+    assert [len(pages) for value, pages in values] == [2, 1, 3, 1]
+    assert decode(encode(meta)) == meta

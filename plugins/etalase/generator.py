@@ -36,9 +36,9 @@ from .images.media import Media, photos_of
 from .outputs.manifest import MANIFEST_NAME, catalogue_index, manifest_bytes
 from .outputs.producers import collect
 from .outputs.state import Output, drop_state, load_state, save_state, seed
-from .search import thumbnails_of
+from .search import record_keys, thumbnails_of
 from .search.index import BUNDLE, bundle_files
-from .search.records import build_records
+from .search.reuse import reused_records
 from .settings import Options, read_options, resolve_today
 from .site import templating
 from .site.pages import Page, PageRef, SiteInfo, refs
@@ -184,7 +184,7 @@ class EtalaseGenerator(Generator):
             self.write_artifacts(out, producing.result(), whole)
         self.search_indexed = False
         if not out.keep_group("search", whole):
-            self.write_search(out, whole)
+            self.write_search(out, whole, sources)
 
     def write_media(self, out: Output) -> None:
         """Photo variants, preview cards and QR codes: hard links to their cache files."""
@@ -204,11 +204,13 @@ class EtalaseGenerator(Generator):
         for path in sorted(p for p in static.rglob("*") if p.is_file()):
             out.write(f"{folder}/{path.relative_to(static).as_posix()}", path.read_bytes())
 
-    def write_search(self, out: Output, key: str) -> None:
-        """Index the search records (Pagefind runs only for records it has not indexed before) and link the bundle."""
+    def write_search(self, out: Output, key: str, sources: Sources) -> None:
+        """Index the search records (built only for changed sources; Pagefind only for changed shards), link them."""
         with progress.step("Membangun indeks pencarian"):
-            records = build_records(self.catalogue, self.site.today, thumbnails_of(self.media))
-            found, self.search_indexed = bundle_files(records, self.options.search_cache)
+            thumbnail, cache = thumbnails_of(self.media), self.options.search_cache
+            records, _ = reused_records(self.catalogue, self.site.today, thumbnail,
+                                        record_keys(self.catalogue, sources, thumbnail), cache)
+            found, self.search_indexed = bundle_files(records, cache, sharded=not self.options.publish)
         files = [(f"{BUNDLE}/{rel}", cached, digest) for rel, cached, digest in found]
         for rel, cached, digest in files:
             out.link(rel, cached, digest)

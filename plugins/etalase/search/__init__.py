@@ -3,6 +3,8 @@
 - :mod:`.records` (pure): the record Pagefind gets for each product, exhibitor and school.
 - :mod:`.order` (pure): the name, price and TKDN orders as lists loaded on demand.
 - :mod:`.page` (pure): facets, orders and browse links the search page renders.
+- :mod:`.lists` (pure): the browse lists and suggestion words (``/cari/`` with nothing typed).
+- :mod:`.reuse`: records kept between builds under the key of what each reads.
 - :mod:`.index`: runs Pagefind's Python API and writes the bundle; :mod:`.cache` reuses unchanged ones.
 
 The generator calls :func:`write_search_index` at the end of its output phase.
@@ -12,14 +14,17 @@ See docs/search.md.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 
-from ..data.catalogue import Catalogue
-from ..data.models import Photo
+from ..data.catalogue import Catalogue, Listing
+from ..data.models import Participant, Photo
+from ..site import sources as named
 from .index import IndexStats, write_index
 from .records import Thumbnail, build_records
+from .reuse import RecordKey
 
-__all__ = ["thumbnails_of", "write_search_index"]
+__all__ = ["record_keys", "thumbnails_of", "write_search_index"]
 
 
 def thumbnails_of(media) -> Thumbnail:
@@ -34,6 +39,22 @@ def thumbnails_of(media) -> Thumbnail:
         return variants[0].path if variants else None
 
     return thumbnail
+
+
+def record_keys(catalogue: Catalogue, sources: named.Sources, thumbnail: Thumbnail) -> RecordKey:
+    """The key of a product's or seller's search record: its page sources, its batches, the site, its thumbnail."""
+
+    def key(source: Listing | Participant) -> str:
+        if isinstance(source, Listing):
+            names = [named.product(source), named.seller(source.owner)]
+            batches, photo = source.batches, source.product.photos[0]
+        else:
+            names, batches, photo = [named.seller(source)], catalogue.batches_of(source), source.logo
+        parts = [sources.site, *map(sources.digest, names), *(batch.id for batch in batches)]
+        parts.append((thumbnail(photo) or "") if photo is not None else "")
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+    return key
 
 
 def write_search_index(output_dir: Path, catalogue: Catalogue, today: dt.date, thumbnail: Thumbnail | None = None,

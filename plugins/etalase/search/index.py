@@ -1,12 +1,16 @@
-"""Run Pagefind's Python API on the search records and put the bundle into ``<output>/pagefind/``.
+"""Run Pagefind's Python API on the search records and assemble the bundle of ``<output>/pagefind/``.
 
 The records come from :mod:`etalase.search.records` (built from the
-catalogue in memory): nothing is crawled from disk. Pagefind writes its bundle
-into a fresh folder inside the output folder; the order lists of
-:mod:`etalase.search.order` are added, the bundle files the site does not use
-(Pagefind's prebuilt UIs, its web worker) are removed, and the folder replaces
-``pagefind/`` in one rename. Any failure raises :class:`SearchError` and leaves
-no half-written bundle behind.
+catalogue in memory): nothing is crawled from disk. :func:`bundle_files`
+splits them into shards (:mod:`etalase.search.shards`; one in a publish
+build), runs Pagefind once for the shards the cache lacks, makes each bundle
+byte-stable (:mod:`etalase.search.stable`), drops the files the site does not
+use (Pagefind's prebuilt UIs, its web worker) and caches it; the order lists
+(:mod:`etalase.search.order`), the manifest and the browse lists
+(:mod:`etalase.search.lists`) are a cache entry of their own. It returns every
+file for the generator to link through ``Output``; :func:`write_index` links
+them into a folder that replaces ``pagefind/`` in one rename. Any failure
+raises :class:`SearchError` and leaves no half-written bundle behind.
 
 Pagefind's API is async. :func:`run_async` runs it on a fresh event loop, in a
 worker thread when the caller already runs one (a Pelican build inside an
@@ -24,6 +28,7 @@ import json
 import logging
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -32,11 +37,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import SearchError
-from ..outputs.artifacts import write_artifacts
-from .cache import BundleCache, bundle_key, copy_tree
+from ..outputs.artifacts import link_or_copy, write_artifacts, write_bytes_atomic
+from .cache import BUNDLE_VERSION, BundleCache, bundle_key
+from .lists import list_files
 from .order import order_files, rank_lists
 from .records import LANGUAGE, SearchRecord
-from .sentinel import SENTINEL_URL, sentinel_record
+from .sentinel import SENTINEL_URL, sentinel_record, sentinel_url
+from .shards import prefix, split
+from .stable import stabilise
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +60,8 @@ UNUSED = (
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js",
 )
 FRAGMENT_MAGIC = b"pagefind_dcd"
+#: A cached shard's page IDs (URL -> ID), kept beside its bundle (dot files are not published).
+IDS = ".ids.json"
 
 T = TypeVar("T")
 
@@ -143,17 +153,19 @@ async def _add_records(index, records: Sequence[SearchRecord]) -> None:
                 raise SearchError(f"Pagefind indexed {record.url} as {answer.get('page_url')!r}")
 
 
-async def _write_bundle(records: Sequence[SearchRecord], target: Path) -> None:
-    """Start Pagefind, index ``records`` and write the bundle into ``target``."""
+async def _write_bundles(jobs: Sequence[tuple[Sequence[SearchRecord], Path]]) -> None:
+    """Start Pagefind once; for each job index its records and write the bundle into its folder."""
     try:
         service = await _service_class()().launch()
     except (FileNotFoundError, PermissionError) as exc:
         raise SearchError(f"the Pagefind binary cannot run ({exc}); install requirements.txt (pagefind[bin])"
                           ) from exc
     try:
-        index = await service.create_index({"force_language": LANGUAGE})
-        await _add_records(index, records)
-        await asyncio.wait_for(index.write_files(output_path=str(target)), TIMEOUT)
+        for records, target in jobs:
+            index = await service.create_index({"force_language": LANGUAGE})
+            await _add_records(index, records)
+            await asyncio.wait_for(index.write_files(output_path=str(target)), TIMEOUT)
+            await asyncio.wait_for(_settled(target, len(records)), TIMEOUT)
     except SearchError:
         raise
     except TimeoutError as exc:
@@ -162,6 +174,22 @@ async def _write_bundle(records: Sequence[SearchRecord], target: Path) -> None:
         raise SearchError(f"Pagefind failed: {exc}") from exc
     finally:
         await service.close()
+
+
+async def _settled(bundle: Path, records: int) -> None:
+    """Wait until Pagefind's files in ``bundle`` are complete: its answer to ``write_files`` can come before the
+    last files are flushed, and closing the service then would leave them empty (seen under load: an empty
+    entry file). Complete: the entry and metadata files read, and a whole fragment for every record."""
+    while True:
+        try:
+            entry = json.loads((bundle / "pagefind-entry.json").read_bytes())
+            for index in entry["languages"].values():
+                gzip.decompress((bundle / f"pagefind.{index['hash']}.pf_meta").read_bytes())
+            if len(page_ids(bundle)) >= records:
+                return
+        except (OSError, ValueError, EOFError, KeyError, SearchError):
+            pass
+        await asyncio.sleep(0.05)
 
 
 def page_ids(bundle: Path) -> dict[str, str]:
@@ -175,10 +203,13 @@ def page_ids(bundle: Path) -> dict[str, str]:
     return ids
 
 
-def prune(bundle: Path) -> None:
-    """Remove the bundle files the site never loads."""
-    for name in UNUSED:
+def prune(bundle: Path, primary: bool = True) -> None:
+    """Remove the bundle files the site never loads (a merged shard's script and wasm too: the primary's serve)."""
+    for name in UNUSED if primary else (*UNUSED, "pagefind.js"):
         (bundle / name).unlink(missing_ok=True)
+    if not primary:
+        for wasm in bundle.glob("wasm.*.pagefind"):
+            wasm.unlink()
 
 
 def swap_in(staging: Path, target: Path) -> None:
@@ -197,97 +228,126 @@ def bundle_size(bundle: Path) -> tuple[int, int]:
     return len(sizes), sum(sizes)
 
 
-def _fresh_bundle(records: Sequence[SearchRecord], staging: Path) -> None:
-    """Run Pagefind into ``staging`` (with the sentinel), then add the manifest and order lists, drop unused files."""
-    run_async(lambda: _write_bundle([*records, sentinel_record(records)], staging))
-    ids = page_ids(staging)
-    missing = sorted({record.url for record in records} - set(ids))
-    if missing:
-        raise SearchError(f"{len(missing)} record(s) missing from the Pagefind bundle, e.g. {missing[0]}")
-    write_artifacts(staging, order_files(rank_lists(records, ids), {"penjaga": ids[SENTINEL_URL]}))
-    prune(staging)
+@dataclass(frozen=True)
+class _Part:
+    """One shard: its number, its records with its sentinel, and its cache key."""
+
+    shard: int
+    records: list[SearchRecord]
+    key: str
+
+
+def _parts(records: Sequence[SearchRecord], sharded: bool) -> list[_Part]:
+    """The shards of ``records`` (one when not ``sharded``), each with its own sentinel."""
+    parts = []
+    for shard, group in enumerate(split(records) if sharded else [list(records)]):
+        members = [*group, sentinel_record(group, shard)]
+        key = hashlib.sha256(f"{bundle_key(members)}:{'primary' if not shard else 'merged'}".encode()).hexdigest()
+        parts.append(_Part(shard, members, key))
+    return parts
+
+
+def _index_parts(parts: Sequence[_Part], cache: BundleCache) -> None:
+    """Run Pagefind for ``parts`` (one service); check, stabilise and prune each bundle, keep its page IDs, cache it."""
+    stagings = [(part, cache.root / f".{part.key}.building-{os.getpid()}") for part in parts]
+    try:
+        for _, staging in stagings:
+            shutil.rmtree(staging, ignore_errors=True)
+        run_async(lambda: _write_bundles([(part.records, staging) for part, staging in stagings]))
+        for part, staging in stagings:
+            ids = page_ids(staging)
+            missing = sorted({record.url for record in part.records} - set(ids))
+            if missing:
+                raise SearchError(f"{len(missing)} record(s) missing from the Pagefind bundle, e.g. {missing[0]}")
+            write_bytes_atomic(staging / IDS, json.dumps(ids, sort_keys=True).encode())
+            stabilise(staging)
+            prune(staging, primary=not part.shard)
+            cache.adopt(part.key, staging)
+    finally:
+        for _, staging in stagings:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _lists(records: Sequence[SearchRecord], parts: Sequence[_Part], cache: BundleCache) -> str:
+    """The cache entry of the files made from every record and page ID: manifest, orders, browse lists; its key."""
+    key = hashlib.sha256(f"lists:{BUNDLE_VERSION}:{','.join(part.key for part in parts)}".encode()).hexdigest()
+    if cache.get(key) is None:
+        ids: dict[str, str] = {}
+        for part in parts:
+            ids.update(json.loads((cache.root / part.key / IDS).read_bytes()))
+        extra = {"penjaga": [ids[sentinel_url(part.shard)] for part in parts],
+                 "bagian": [prefix(part.shard) for part in parts[1:]]}
+        staging = cache.root / f".{key}.building-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            write_artifacts(staging, [*order_files(rank_lists(records, ids), extra), *list_files(records)])
+            cache.adopt(key, staging)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    return key
 
 
 def _check(records: Sequence[SearchRecord]) -> None:
-    """Refuse records Pagefind would merge or that take the sentinel's place."""
+    """Refuse records Pagefind would merge or that take a sentinel's place."""
     urls = [record.url for record in records]
     if len(set(urls)) != len(urls):
         raise SearchError("two search records share a URL")
-    if SENTINEL_URL in urls:
+    if any(url.startswith(SENTINEL_URL) for url in urls):
         raise SearchError(f"{SENTINEL_URL} is the sentinel's URL; no record may use it")
 
 
-def cached_bundle(records: Sequence[SearchRecord], cache_dir: Path) -> tuple[Path, bool]:
-    """The finished bundle of ``records`` in the cache folder, and whether Pagefind had to run to make it."""
-    _check(records)
-    cache, key = BundleCache(cache_dir), bundle_key(records)
-    found = cache.get(key)
-    if found is not None:
-        return found, False
-    started = time.perf_counter()
-    cache.root.mkdir(parents=True, exist_ok=True)
-    staging = cache.root / f".{key}.building-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        _fresh_bundle(records, staging)
-        bundle = cache.adopt(key, staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    files, size = bundle_size(bundle)
-    log.info("%s: %d search records, %d files (%d KB) in %.1f s", bundle, len(records), files, size // 1024,
-             time.perf_counter() - started)
-    return bundle, True
-
-
-def bundle_files(records: Sequence[SearchRecord], cache_dir: Path) -> tuple[list[tuple[str, str, str]], bool]:
+def bundle_files(records: Sequence[SearchRecord], cache_dir: Path, sharded: bool = True
+                 ) -> tuple[list[tuple[str, str, str]], bool]:
     """Every file of the bundle of ``records`` as ``(path in the bundle, cached file, hash of its bytes)``, and
-    whether Pagefind ran.
+    whether Pagefind ran (only for the shards whose records changed; one index when not ``sharded``).
 
     The hash is the file's key in the output: most of a new bundle (fragments, wasm, script) is byte for byte
     the last one's, and a build need not link those again.
     """
-    folder, indexed = cached_bundle(records, cache_dir)
-    bundle = os.fspath(folder)
-    found = []
-    for here, _, names in os.walk(bundle):
-        rel = os.path.relpath(here, bundle).replace(os.sep, "/")
-        for name in names:
-            path = os.path.join(here, name)
-            with open(path, "rb") as handle:
-                digest = hashlib.sha256(handle.read()).hexdigest()
-            found.append((name if rel == "." else f"{rel}/{name}", path, digest))
-    return sorted(found), indexed
+    _check(records)
+    cache = BundleCache(cache_dir)
+    cache.root.mkdir(parents=True, exist_ok=True)
+    parts = _parts(records, sharded)
+    missing = [part for part in parts if cache.get(part.key) is None]
+    if missing:
+        started = time.perf_counter()
+        _index_parts(missing, cache)
+        log.info("%s: %d of %d search shards indexed (%d records) in %.1f s", cache.root, len(missing), len(parts),
+                 sum(len(part.records) for part in missing), time.perf_counter() - started)
+    lists = _lists(records, parts, cache)
+    found = [(rel, os.fspath(cache.root / lists / rel), digest) for rel, digest in cache.files(lists)]
+    for part in parts:
+        folder = cache.root / part.key
+        found += [(prefix(part.shard) + rel, os.fspath(folder / rel), digest) for rel, digest in cache.files(part.key)]
+    cache.prune([lists, *(part.key for part in parts)])
+    return sorted(found), bool(missing)
 
 
 def write_index(records: Sequence[SearchRecord], output_dir: Path, cache_dir: Path | None = None,
-                key: str | None = None) -> IndexStats:
-    """Index ``records`` into ``output_dir/pagefind/``, reusing the cached bundle when the records are unchanged.
+                sharded: bool = True) -> IndexStats:
+    """Index ``records`` into ``output_dir/pagefind/``, reusing the cached shards whose records are unchanged.
 
-    ``key`` is their :func:`~etalase.search.cache.bundle_key` when the caller has it already.
-    Raises SearchError on any failure, leaving the output folder as it was.
+    Without ``cache_dir`` a temporary cache is used. Raises SearchError on any failure, leaving the output
+    folder as it was.
     """
     started = time.perf_counter()
     output_dir = Path(output_dir).resolve()
-    _check(records)
-    cache = BundleCache(cache_dir) if cache_dir is not None else None
-    key = key or bundle_key(records)
     staging = output_dir / f".{BUNDLE}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
-    cached = cache.get(key) if cache else None
-    try:
-        if cached:
-            copy_tree(cached, staging)
-        else:
-            _fresh_bundle(records, staging)
-            if cache:
-                cache.put(key, staging)
-        swap_in(staging, output_dir / BUNDLE)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with tempfile.TemporaryDirectory(prefix="etalase-search-") as scratch:
+        try:
+            cache = Path(cache_dir) if cache_dir is not None else Path(scratch)
+            files, indexed = bundle_files(records, cache, sharded)
+            for rel, cached, _ in files:
+                (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+                link_or_copy(cached, staging / rel)
+            swap_in(staging, output_dir / BUNDLE)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     files, size = bundle_size(output_dir / BUNDLE)
-    stats = IndexStats(len(records), files, size, time.perf_counter() - started, cached is not None)
+    stats = IndexStats(len(records), files, size, time.perf_counter() - started, not indexed)
     log.info("%s: %d search records, %d files (%d KB) in %.1f s%s", output_dir / BUNDLE, stats.records, files,
              size // 1024, stats.seconds, " (cached)" if stats.cached else "")
     return stats

@@ -20,9 +20,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from ..outputs.artifacts import Artifact
 from .records import BY_NAME, ORDERS, SearchRecord
+
+T = TypeVar("T")
 
 #: Folder inside the Pagefind bundle that holds the order lists.
 FOLDER = "urutan"
@@ -30,8 +33,8 @@ FOLDER = "urutan"
 MANIFEST = "cari.json"
 
 
-def rank_lists(records: Iterable[SearchRecord], page_ids: Mapping[str, str]) -> dict[str, list[str]]:
-    """For each order, the page IDs of the records that have a value, ascending; ties by name, then URL."""
+def rank_lists(records: Iterable[SearchRecord], page_ids: Mapping[str, T]) -> dict[str, list[T]]:
+    """For each order, the IDs (``page_ids[url]``) of the records that have a value, ascending; ties by name, URL."""
     records = list(records)
     lists: dict[str, list[str]] = {}
     for key in ORDERS:

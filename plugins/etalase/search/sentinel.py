@@ -33,6 +33,10 @@ SENTINEL_URL = "/cari/penjaga/"
 ALPHABET = string.ascii_lowercase + string.digits
 
 
+#: Punctuation that ends or starts a word without making a part of its own.
+_EDGES = ".,;:!?()\"'"
+
+
 def short_words(texts: Iterable[str]) -> set[str]:
     """The words of one or two characters Pagefind indexes from ``texts`` (whole words and hyphenated parts).
 
@@ -41,6 +45,9 @@ def short_words(texts: Iterable[str]) -> set[str]:
     found = set()
     for text in texts:
         for word in text.split():
+            core = word.strip(_EDGES)
+            if len(core) > 2 and core.isalnum():  # most words: one part with a key as long (accents fold to letters)
+                continue
             parts = [word, *word.replace("-", " ").replace("/", " ").replace(".", " ").split()]
             found.update(key for key in map(word_key, parts) if 0 < len(key) <= 2 and not set(key) & set(RESERVED))
     return found
@@ -49,10 +56,16 @@ def short_words(texts: Iterable[str]) -> set[str]:
 def sentinel_words(records: Iterable[SearchRecord]) -> list[str]:
     """Every word the sentinel holds, sorted: all short tokens, the catalogue's short words, the stop words."""
     tokens = set(ALPHABET) | {a + b for a in ALPHABET for b in ALPHABET}
-    texts = (text for record in records for text in (record.content, *record.meta.values()))
+    # The content and the title; the other card fields are unsearchable (no words: records.unsearchable).
+    texts = (text for record in records for text in (record.content, record.meta.get("title", "")))
     return sorted(tokens | short_words(texts) | set(STOPWORDS))
 
 
-def sentinel_record(records: Iterable[SearchRecord]) -> SearchRecord:
-    """The sentinel record for an index of ``records``: no title, no facet value, no order key."""
-    return SearchRecord(url=SENTINEL_URL, content=" ".join(sentinel_words(records)), meta={}, filters={})
+def sentinel_url(shard: int) -> str:
+    """The sentinel's URL in shard ``shard`` (each shard of the index has its own, see etalase.search.shards)."""
+    return SENTINEL_URL if not shard else f"{SENTINEL_URL}{shard}/"
+
+
+def sentinel_record(records: Iterable[SearchRecord], shard: int = 0) -> SearchRecord:
+    """The sentinel record for an index (shard) of ``records``: no title, no facet value, no order key."""
+    return SearchRecord(url=sentinel_url(shard), content=" ".join(sentinel_words(records)), meta={}, filters={})

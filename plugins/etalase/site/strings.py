@@ -225,6 +225,8 @@ T = Strings(
     search_js_active="{count} saringan aktif",
     search_js_clear="Hapus semua saringan",
     search_js_apply="Tampilkan {count} hasil",
+    search_js_suggest="Mungkin maksud Anda:",
+    search_js_browse_all="Lihat semua produk dan penjual",
     # Content pages
     page_updated="Diperbarui",
     # Sharing (etalase.social): share box, QR codes, preview cards

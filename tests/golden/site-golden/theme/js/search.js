@@ -2,8 +2,10 @@
 // The form in search.html works without this script (its browse links lead to every product);
 // with it, the query, filters and order live in the URL (?q=kopi&kategori=minuman&urut=harga),
 // results load as you type, facet counts follow the search, and on a phone the filters open as a
-// sheet. Every count counts results (products and sellers). See docs/search.md.
+// sheet. Every count counts results (products and sellers). With nothing typed, results come from
+// the static browse lists (./browse.js), and Pagefind is not loaded at all. See docs/search.md.
 
+import { browseCounts, browseResults, loadAllSets, suggestion } from "./browse.js";
 import { lexiconOf, reveal } from "./lexicon.js";
 
 const form = document.getElementById("cari");
@@ -21,6 +23,7 @@ const heading = document.getElementById("hasil-judul");
 const list = document.getElementById("hasil");
 const showing = document.getElementById("cari-tampil");
 const moreButton = document.getElementById("lebih");
+const suggestLine = document.getElementById("cari-saran");
 const config = JSON.parse(document.getElementById("cari-data").textContent);
 const t = config.t;
 const lexicon = lexiconOf(config.lexicon);
@@ -31,10 +34,11 @@ const numberFormat = new Intl.NumberFormat("id-ID");
 const pageTitle = document.title;
 
 let pagefind = null;
-let sentinel = null;
+let sentinels = [];
 let allFiltersLoaded = false;
+let allSetsLoaded = false;
 let run = 0;
-let results = [];
+let results = { length: 0, load: async () => [] };
 let shown = 0;
 let typing = 0;
 const orders = {};
@@ -73,12 +77,11 @@ function stateUrl(state) {
   return location.pathname + (query ? `?${query}` : "");
 }
 
-// What Pagefind is asked for: the query's terms through the lexicon, or with nothing typed the word every
-// record holds (a filter-only search(null) would make Pagefind 1.5 download every index chunk, see
-// BROWSE_TERM in etalase/search/records.py). A query of nothing but punctuation asks for nothing.
+// What Pagefind is asked for: the query's terms through the lexicon (only when something is typed: with
+// nothing typed the browse lists answer). A query of nothing but punctuation asks for nothing.
 function queryOf(state) {
   const terms = lexicon.terms(state.q);
-  return { terms, text: state.q ? terms.join(" ") : config.browseTerm, empty: Boolean(state.q) && !terms.length };
+  return { terms, text: terms.join(" "), empty: !terms.length };
 }
 
 // Filter values of one facet are alternatives (any); different facets must all match.
@@ -88,17 +91,29 @@ function pagefindFilters(filters, except) {
   return out;
 }
 
-// The bundle's manifest (etalase/search/index.py): the order lists and the sentinel's page ID.
+// The bundle's manifest (etalase/search/index.py): the order lists, each shard's sentinel page ID, and
+// the folders of the shards other than the primary (etalase/search/shards.py).
 let manifest = null;
 const manifestOf = () => (manifest ??= fetch(`${bundle}cari.json`, { cache: "no-cache" }).then((r) => r.json()));
 
-async function loadPagefind() {
-  if (!pagefind) {
-    const [module, { penjaga }] = await Promise.all([import(`${bundle}pagefind.js`), manifestOf()]);
-    await module.options({ baseUrl: base, noWorker: true });
-    await module.init();
-    [pagefind, sentinel] = [module, penjaga];
-  }
+// Pagefind (its script, 68 KB of wasm, its metadata) starts only once the page has painted and a
+// query is typed, so the page's first view never waits for it.
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+let starting = null;
+const loadPagefind = () => (starting ??= startPagefind().catch((error) => {
+  starting = null;
+  throw error;
+}));
+
+async function startPagefind() {
+  await painted();
+  const [module, { penjaga, bagian }] = await Promise.all([import(`${bundle}pagefind.js`), manifestOf()]);
+  const shard = (index) => (bagian.length ? { mergeFilter: { bagian: String(index) } } : {});
+  await module.options({ baseUrl: base, noWorker: true, ...shard(0) });
+  await module.init();
+  // Merged shards load their metadata and chunks only: the wasm is the primary's.
+  await Promise.all(bagian.map((path, i) => module.mergeIndex(bundle + path, { baseUrl: base, ...shard(i + 1) })));
+  [pagefind, sentinels] = [module, penjaga];
   return pagefind;
 }
 
@@ -113,24 +128,27 @@ async function orderOf(key) {
 }
 
 // Pagefind answers a word that no indexed word starts with by the longest indexed word that begins it
-// ("xyzzy" -> "x"). The sentinel record (etalase/search/sentinel.py) holds every word such a fallback
-// can land on: when it is among the unfiltered results and a term cannot match it as a prefix, the
-// query matched nothing. The sentinel itself is never shown or counted.
+// ("xyzzy" -> "x"), in each shard of the index on its own. Each shard's sentinel record
+// (etalase/search/sentinel.py) holds every word such a fallback can land on: when it is among the
+// unfiltered results and a term cannot match it as a prefix, the query matched nothing in that shard,
+// and the shard's results are set aside (by its synthetic filter "bagian"). Sentinels are never shown.
 async function matching(query, filters) {
   if (query.empty) return { results: [], filters: {} };
-  const found = await pagefind.search(query.text, { filters });
-  const results = found.results.filter((r) => r.id !== sentinel);
-  if (results.length && query.terms.some((term) => !lexicon.reachesSentinel(term))) {
-    const all = Object.keys(filters).length ? await pagefind.search(query.text) : found;
-    if (all.results.some((r) => r.id === sentinel)) return { results: [], filters: {} };
-  }
-  return { results, filters: found.filters };
+  const all = await pagefind.search(query.text);
+  const checked = query.terms.some((term) => !lexicon.reachesSentinel(term));
+  const hit = new Set(all.results.map((r) => r.id));
+  const fell = checked ? sentinels.flatMap((id, shard) => (hit.has(id) ? [shard] : [])) : [];
+  if (fell.length === sentinels.length) return { results: [], filters: {} };
+  const kept = sentinels.map((_, shard) => String(shard)).filter((shard) => !fell.includes(Number(shard)));
+  const scoped = fell.length ? { ...filters, bagian: { any: kept } } : filters;
+  const found = Object.keys(scoped).length ? await pagefind.search(query.text, { filters: scoped }) : all;
+  const hidden = new Set(sentinels);
+  return { results: found.results.filter((r) => !hidden.has(r.id)), filters: found.filters };
 }
 
 // Results with a value come first, ordered; the others (e.g. price on request) follow in relevance order.
-// With nothing typed, relevance means nothing: results go by page ID (a hash of the URL: stable, favours no one).
-async function ordered(found, sort, browsing) {
-  if (!sort) return browsing ? [...found].sort((a, b) => (a.id < b.id ? -1 : 1)) : found;
+async function ordered(found, sort) {
+  if (!sort) return found;
   const [key, direction] = config.sorts[sort];
   const rank = await orderOf(key);
   const listed = found.filter((r) => rank.has(r.id));
@@ -138,45 +156,68 @@ async function ordered(found, sort, browsing) {
   return listed.concat(found.filter((r) => !rank.has(r.id)));
 }
 
-function card(data) {
+// A Pagefind result's data as a card's fields (the same fields as a browse list's card, see browse.js).
+function cardOf(data) {
   const meta = data.meta;
+  const filters = data.filters;
+  return {
+    url: data.url, title: lexicon.shown(meta.title), harga: meta.harga ? reveal(meta.harga) : "",
+    satuan: meta.satuan ? reveal(meta.satuan) : "", penjual: meta.penjual ? reveal(meta.penjual) : "",
+    foto: meta.foto ? reveal(meta.foto) : "", seller: (filters.tipe || []).includes("penjual"),
+    halal: (filters.sertifikasi || []).includes("halal"), pdn: Boolean((filters.pdn || []).length),
+  };
+}
+
+// Pagefind's results as a list of cards loaded a step at a time (one fragment per result).
+const pagefindList = (found) => ({
+  length: found.length,
+  load: async (from, to) => (await Promise.all(found.slice(from, to).map((result) => result.data()))).map(cardOf),
+});
+
+async function typedResults(state) {
+  await loadPagefind();
+  const found = await matching(queryOf(state), pagefindFilters(state.filters));
+  return pagefindList(await ordered(found.results, state.sort));
+}
+
+function card(data) {
   const item = document.createElement("li");
   item.className = "card";
   const link = document.createElement("a");
   link.className = "card-link";
   link.href = data.url;
   const frame = document.createElement("span");
-  frame.className = (data.filters.tipe || []).includes("penjual") ? "thumb seller-thumb" : "thumb";
-  if (meta.foto) {
+  frame.className = data.seller ? "thumb seller-thumb" : "thumb";
+  if (data.foto) {
     const img = document.createElement("img");
-    Object.assign(img, { src: base + reveal(meta.foto), alt: "", width: 320, height: 240, loading: "lazy",
+    Object.assign(img, { src: base + data.foto, alt: "", width: 320, height: 240, loading: "lazy",
       decoding: "async" });
     frame.append(img);
   }
   const title = document.createElement("h3");
   title.className = "card-title";
-  title.textContent = lexicon.shown(meta.title);
+  title.textContent = data.title;
   link.append(frame, title);
   item.append(link);
-  if (meta.harga) {
+  if (data.harga) {
     const price = document.createElement("p");
     price.className = "price";
-    price.textContent = reveal(meta.harga);
-    if (meta.satuan) {
+    price.textContent = data.harga;
+    if (data.satuan) {
       const unit = document.createElement("span");
       unit.className = "unit";
-      unit.textContent = ` ${reveal(meta.satuan)}`;
+      unit.textContent = ` ${data.satuan}`;
       price.append(unit);
     }
     item.append(price);
   }
   const seller = document.createElement("p");
   seller.className = "seller";
-  seller.textContent = meta.penjual ? reveal(meta.penjual) : "";
+  seller.textContent = data.penjual;
   item.append(seller);
   const badges = [];
-  if ((data.filters.sertifikasi || []).includes("halal")) badges.push(["halal", t.halal]);
-  if ((data.filters.pdn || []).length) badges.push(["pdn", t.must_buy]);
+  if (data.halal) badges.push(["halal", t.halal]);
+  if (data.pdn) badges.push(["pdn", t.must_buy]);
   if (badges.length) {
     const ul = document.createElement("ul");
     ul.className = "badges";
@@ -193,12 +234,11 @@ function card(data) {
 
 async function showMore(focusFirst) {
   const ticket = run;
-  const next = results.slice(shown, shown + config.perPage);
-  const datas = await Promise.all(next.map((result) => result.data()));
+  const datas = await results.load(shown, shown + config.perPage);
   if (ticket !== run) return;
   const cards = datas.map(card);
   list.append(...cards);
-  shown += next.length;
+  shown += datas.length;
   const left = results.length - shown;
   showing.textContent = results.length ? fill(t.showing, { shown: numberFormat.format(shown),
     count: numberFormat.format(results.length) }) : "";
@@ -238,20 +278,30 @@ function showOptions(counts) {
 
 // Counts per facet value, in results (products and sellers) like the status line and the browse chips.
 // The page was built with the counts of the whole catalogue; once a search narrows it, counts need every
-// filter chunk, which is loaded only while the filters are shown (panel or sheet). A facet with ticked
-// values is counted as if it were untouched, so its other values show what ticking them would add.
+// filter chunk (typed) or every facet value's list (nothing typed), loaded only while the filters are
+// shown (panel or sheet). A facet with ticked values is counted as if it were untouched, so its other
+// values show what ticking them would add.
 async function showCounts(state, ticket) {
   const spans = form.querySelectorAll("[data-count]");
-  if (!allFiltersLoaded) {
+  if (state.q && !pagefind) return; // the typed search that loads Pagefind counts when it ends
+  if (!(state.q ? allFiltersLoaded : allSetsLoaded)) {
     const untouched = !state.q && !Object.keys(state.filters).length;
     if (untouched || !filtersShown()) {
       for (const span of spans) span.hidden = !untouched;
       showOptions(null);
       return;
     }
-    await pagefind.filters();
-    allFiltersLoaded = true;
+    if (state.q) await pagefind.filters();
+    else await loadAllSets(bundle);
+    [allFiltersLoaded, allSetsLoaded] = state.q ? [true, allSetsLoaded] : [allFiltersLoaded, true];
   }
+  const counts = state.q ? await typedCounts(state) : await browseCounts(bundle, state.filters, config.facets);
+  if (ticket !== run) return;
+  for (const span of spans) span.hidden = false;
+  showOptions(counts);
+}
+
+async function typedCounts(state) {
   const query = queryOf(state);
   const counts = {};
   const all = await matching(query, pagefindFilters(state.filters));
@@ -259,9 +309,20 @@ async function showCounts(state, ticket) {
     const found = state.filters[key] ? await matching(query, pagefindFilters(state.filters, key)) : all;
     counts[key] = found.filters[key] || {};
   }
+  return counts;
+}
+
+// When a typed query finds nothing: the nearest words of names ("Mungkin maksud Anda: kopi") and the
+// browse view, from the small word list of the browse lists.
+async function showSuggestion(state, ticket) {
+  suggestLine.replaceChildren();
+  if (!state.q || results.length) return;
+  const words = await suggestion(bundle, state.q);
   if (ticket !== run) return;
-  for (const span of spans) span.hidden = false;
-  showOptions(counts);
+  const link = (text, href) => Object.assign(document.createElement("a"), { textContent: text, href });
+  const parts = words ? [`${t.suggest} `, link(words, `${location.pathname}?q=${encodeURIComponent(words)}`),
+    ". "] : [];
+  suggestLine.append(...parts, link(t.browse_all, location.pathname));
 }
 
 async function search(options = {}) {
@@ -274,18 +335,18 @@ async function search(options = {}) {
   statusLine.textContent = t.loading;
   form.setAttribute("data-busy", "");
   try {
-    await loadPagefind();
-    const found = await matching(queryOf(state), pagefindFilters(state.filters));
-    const sorted = await ordered(found.results, state.sort, !state.q);
+    const found = state.q ? await typedResults(state) : await browseResults(bundle, state, config);
     if (ticket !== run) return;
-    results = sorted;
+    results = found;
     shown = 0;
     list.replaceChildren();
     await showMore(false);
     if (ticket !== run) return;
+    list.removeAttribute("data-start"); // the space kept for the first results (no layout shift) is theirs now
     statusLine.textContent = countMessage(state, results.length);
     applyButton.textContent = fill(t.apply, { count: numberFormat.format(results.length) });
     if (options.focusResults) showResults();
+    await showSuggestion(state, ticket);
     await showCounts(state, ticket);
   } catch (error) {
     if (ticket === run) statusLine.textContent = t.error;
@@ -311,11 +372,14 @@ function showResults() {
 function openSheet() {
   sheetSlot.append(panelBody);
   sheet.showModal();
-  if (!allFiltersLoaded && pagefind) {
-    const ticket = run;
-    form.setAttribute("data-busy", "");
-    showCounts(formState(), ticket).finally(() => ticket === run && form.removeAttribute("data-busy"));
-  }
+  refreshCounts();
+}
+
+// Counts for the filters just shown (showCounts loads what they need once).
+function refreshCounts() {
+  const ticket = run;
+  form.setAttribute("data-busy", "");
+  showCounts(formState(), ticket).finally(() => ticket === run && form.removeAttribute("data-busy"));
 }
 
 sheet.addEventListener("close", () => {
@@ -340,24 +404,23 @@ input.addEventListener("input", () => {
   clearTimeout(typing);
   form.setAttribute("data-busy", "");
   const query = queryOf({ q: input.value.trim() });
-  if (pagefind && query.terms.length) pagefind.preload(query.text);
+  if (pagefind && !query.empty) pagefind.preload(query.text);
   typing = setTimeout(search, 300);
 });
 form.addEventListener("change", (event) => {
   if (event.target !== input) search();
 });
 panel.addEventListener("toggle", () => {
-  if (!panel.open || allFiltersLoaded || !pagefind) return;
-  const ticket = run;
-  form.setAttribute("data-busy", "");
-  showCounts(formState(), ticket).finally(() => ticket === run && form.removeAttribute("data-busy"));
+  if (panel.open) refreshCounts();
 });
 clearButton.addEventListener("click", () => {
   for (const key of config.facets) for (const box of boxes(key)) box.checked = false;
   if (!sheet.open) panel.querySelector("summary").focus();
   search();
 });
-moreButton.addEventListener("click", () => showMore(true));
+let loadingMore = null; // one step at a time: a second click while cards load would load the same ones again
+moreButton.addEventListener("click", () => (loadingMore ??= showMore(true).finally(() => (loadingMore = null))));
+input.addEventListener("focus", () => loadPagefind().catch(() => {}), { once: true }); // ready before typing ends
 window.addEventListener("popstate", restore);
 clearButton.textContent = t.clear;
 restore();
