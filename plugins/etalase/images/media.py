@@ -9,7 +9,8 @@ for what ``<picture>`` needs, via the ``picture`` macro in
 are keyed by the URL of the page they belong to; :mod:`etalase.social.cards`
 decides what each shows. Originals are never published: only the pipeline's
 WebP and JPEG variants are. QR codes (:mod:`etalase.social.qrcodes`) are
-cached here too, and the social kit's posts and stories (:mod:`etalase.social.kit`). :meth:`Media.stats` counts what a build encoded.
+cached here too, and the social kit's posts and stories (:mod:`etalase.social.kit`).
+:meth:`Media.stats` counts what a build encoded.
 """
 
 from __future__ import annotations
@@ -147,7 +148,7 @@ class Media:
         return {name: image.key for name, image in self.processed.items()}
 
     def files(self) -> list[tuple[str, str]]:
-        """Every photo variant, card, kit picture and QR code of the build as ``(output path, cached file)``, in path order."""
+        """Every photo variant, card, kit picture and QR code as ``(output path, cached file)``, in path order."""
         found: dict[str, str] = {}
         cache = self.pipeline.cache
         for image in self.processed.values():

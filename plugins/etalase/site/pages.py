@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from . import urls
 
-#: Page kinds that are not content of their own and stay out of sitemaps (``qr-sheet`` is for printing, ``kit`` for the social team).
+#: Page kinds that are not content of their own and stay out of sitemaps (``qr-sheet``, ``kit``: staff).
 UNLISTED = frozenset({"redirect", "404", "search", "qr-sheet", "kit"})
 
 

@@ -55,7 +55,7 @@ class Kit:
 
 
 def hashtag(text: str) -> str:
-    """A hashtag of ``text``: its letters and digits only (``Business Matching Batch 9`` → ``BusinessMatchingBatch9``)."""
+    """A hashtag of ``text``: its letters and digits only (``Batch 9`` → ``Batch9``)."""
     return re.sub(r"[\W_]+", "", text)
 
 
@@ -112,7 +112,8 @@ def batch_kit(catalogue: Catalogue, batch: Batch, link: Link) -> Kit:
 
 def broadcast(batch: Batch, people: Sequence[Participant], counts: str, link: Link, where: Mapping[str, str]) -> str:
     """The WhatsApp broadcast of a batch: when and where, the catalogue's link, every seller with its short URL."""
-    sellers = "\n".join(T.kit_broadcast_seller.format(name=p.name, url=short_url(link(urls.record(owner_kind(p), p.id))))
+    sellers = "\n".join(T.kit_broadcast_seller.format(name=p.name, url=short_url(link(urls.record(owner_kind(p),
+                                                                                                      p.id))))
                         for p in people)
     return T.kit_broadcast_text.format(counts=counts, url=short_url(link(urls.batch(batch.id))), sellers=sellers,
                                        hashtags=hashtags(batch), **where)
