@@ -30,6 +30,7 @@ from etalase.data.catalogue import load_catalogue  # noqa: E402
 from etalase.images.media import Media, photos_of  # noqa: E402
 from etalase.settings import DEFAULTS  # noqa: E402
 from etalase.social.cards import card_specs  # noqa: E402
+from etalase.social.kit import kits  # noqa: E402
 from etalase.social.qrcodes import qr_files  # noqa: E402
 
 TODAY = dt.date(2023, 11, 7)
@@ -52,6 +53,8 @@ def run(catalogue, cache: Path, output: Path, workers: int) -> list[tuple[str, i
     photo_s, _ = timed(media.prepare, photos)
     card_s, _ = timed(media.prepare_cards, specs)
     qr_s, _ = timed(media.prepare_qr, codes)
+    kit_s, made = timed(media.prepare_kit, kits(catalogue, lambda path: f"{SITEURL}/{path}"))
+    pictures = 2 * sum(len(kit.entries) for kit in made)
     publish_s, files = timed(media.publish, output)
     stats = media.stats()
     sources = len({photo.file for photo in photos})
@@ -59,9 +62,10 @@ def run(catalogue, cache: Path, output: Path, workers: int) -> list[tuple[str, i
         ("photos", sources, photo_s, stats.photos_encoded),
         ("cards", len(specs), card_s, stats.cards_encoded),
         ("QR codes", len(codes), qr_s, stats.qr_encoded),
-        (f"publish ({files} files)", sources + len(specs) + len(codes), publish_s, 0),
-        ("all images", sources + len(specs) + len(codes), photo_s + card_s + qr_s + publish_s,
-         stats.photos_encoded + stats.cards_encoded + stats.qr_encoded),
+        ("kit posts and stories", pictures, kit_s, stats.kit_encoded),
+        (f"publish ({files} files)", sources + len(specs) + len(codes) + pictures, publish_s, 0),
+        ("all images", sources + len(specs) + len(codes) + pictures, photo_s + card_s + qr_s + kit_s + publish_s,
+         stats.photos_encoded + stats.cards_encoded + stats.qr_encoded + stats.kit_encoded),
     ]
 
 

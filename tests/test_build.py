@@ -119,7 +119,7 @@ def made_of(output) -> tuple[int, int, int, int]:
 
     files = [path for path in output.rglob("*") if path.is_file()]
     content = len(list((PROJECT / "content").glob("*.md")))  # Pelican's own pages
-    staff = len(list((output / "staf").rglob("*.html")))  # the staff report, an artifact rather than a page
+    staff = len(list((output / "staf" / "laporan").rglob("*.html")))  # the staff report, an artifact, not a page
     pages = sum(1 for path in files if path.suffix == ".html") - content - staff
     photos = len({photo.file for photo in photos_of(load_catalogue(ROOTS / "site-basic" / "catalogue_data"))})
     return pages, photos, len(list((output / "kartu").iterdir())), len(files)

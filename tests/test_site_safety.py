@@ -32,9 +32,9 @@ def site(tmp_path_factory, image_cache):
 
 
 def ours(tag) -> bool:
-    """The theme's own elements of those kinds: picture fallbacks, QR codes, the search form and its field."""
+    """The theme's own elements of those kinds: pictures, QR codes, kit pictures, the search form and its field."""
     if tag.name == "img":
-        return tag.parent.name == "picture" or tag["src"].startswith("/qr/")
+        return tag.parent.name == "picture" or tag["src"].startswith(("/qr/", "/kit/"))  # kit: /staf/kit/
     if tag.name == "script":  # the theme's own files, or data written through tojson (no raw "<" inside)
         if tag.get("src"):
             return tag["src"].startswith("/theme/") and not tag.string

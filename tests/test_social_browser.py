@@ -84,3 +84,15 @@ def test_share_targets_are_at_least_44_px_and_pages_pass_axe(page, site, errors)
     assert page.locator("header.site").is_hidden() and page.get_by_role("button", name="Cetak halaman ini").is_hidden()
     screenshot(page, "qr-sheet-print")
     assert errors == []
+
+
+def test_the_kit_copy_button_puts_the_caption_on_the_clipboard_and_the_page_passes_axe(page, context, site, errors):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.rstrip("/"))
+    page.goto(site + "staf/kit/batch-9/")
+    caption = page.locator("#takarir-produk-kopi-robusta-betawi-250g").text_content()
+    page.locator("button[data-copy='takarir-produk-kopi-robusta-betawi-250g']").click()
+    page.locator("#kit-status").filter(has_text="Teks disalin").wait_for()
+    assert page.evaluate("() => navigator.clipboard.readText()") == caption
+    assert caption.startswith("Kopi Robusta Betawi 250 g dari Kopi Betawi Sejahtera")
+    assert axe_violations(page) == []
+    assert errors == []

@@ -49,6 +49,7 @@ from .site.symlinks import outside_links, read_roots
 from .site.templating import Memo
 from .social.cards import card_specs
 from .social.head import Context, Sharing, page_heads
+from .social.kit import kit_pages, kits
 from .social.qrcodes import qr_files
 from .staff.report import BUILD_END, format_text
 
@@ -98,6 +99,7 @@ class EtalaseGenerator(Generator):
         self.catalogue = catalogue
         with paused_gc():  # 1.3 pages per product, all kept: the collector would only rescan them
             self.pages = plan_pages(catalogue, today, options.per_page, options.featured)
+        self.pages += self.kit_pages(catalogue, siteurl)
         self.site = SiteInfo(
             siteurl=siteurl,
             sitename=str(self.settings.get("SITENAME", "")),
@@ -118,6 +120,11 @@ class EtalaseGenerator(Generator):
                                 **certificate_globals(today))
         templating.install_macros(self.env)  # after the globals: each macro module keeps those it was made with
         log.info("%s: %d pages planned, today is %s", options.catalogue, len(self.pages), self.today.describe())
+
+    def kit_pages(self, catalogue: Catalogue, siteurl: str) -> list[Page]:
+        """Draw the social kit's posts and stories into the cache; return its staff pages (/staf/kit/)."""
+        with progress.step("Menggambar kit media sosial"):
+            return kit_pages(self.media.prepare_kit(kits(catalogue, SiteInfo(siteurl, "", self.today.date).url)))
 
     def unchanged(self, options: Options) -> bool:
         """Read the states of the live output and of the folder this build writes; True when nothing changed."""

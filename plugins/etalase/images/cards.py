@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
+import segno
 from PIL import Image, ImageDraw, ImageOps
 
 from etalase.errors import EtalaseError
@@ -30,6 +31,7 @@ from etalase.images.convert import normalize
 from etalase.images.encode import read_source
 from etalase.images.fonts import covered_codepoints, font_fingerprint, load_font
 from etalase.images.probe import draft_for_width, load_checked, open_header
+from etalase.images.qr import make_qr
 from etalase.images.textfit import clean_text, ellipsize, wrap, wrap_lines
 
 log = logging.getLogger(__name__)
@@ -60,6 +62,41 @@ TITLE_SIZES = (60, 52, 46, 40)
 TITLE_LINES = 3
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where a picture's parts go: one drawing code serves the 1200x630 card and the social kit's post and story."""
+
+    name: str
+    size: tuple[int, int]
+    max_bytes: int
+    photo_box: tuple[int, int, int, int]
+    text_width: int  # title and seller
+    mark_y: int
+    title_sizes: tuple[int, ...]
+    title_lines: int
+    price_y: int
+    badge_y: int
+    rule: tuple[int, int, int, int]
+    short_width: int  # price and badge, beside the QR code
+    kicker_right: int
+    scale: float = 1.0  # of the mark, seller, price and badge
+    subtitle_two_lines_below: int = 360
+    qr_box: tuple[int, int, int, int] | None = None
+    suffix: str = CARD_SUFFIX
+
+
+#: The preview card (Open Graph): text left, photo right.
+CARD = Layout("card", (WIDTH, HEIGHT), MAX_BYTES, PHOTO_BOX, TEXT_WIDTH, 56, TITLE_SIZES, TITLE_LINES, 452, 532,
+              (0, HEIGHT - 10, PHOTO_BOX[0] - 1, HEIGHT), TEXT_WIDTH, PHOTO_BOX[0] - 40)
+#: The social kit's square post (Instagram, Facebook): photo on top, text and QR code below.
+POST = Layout("post", (1080, 1080), 1024 * 1024, (0, 0, 1080, 540), 952, 576, (56, 50, 44), 2, 862, 950,
+              (0, 1068, 1080, 1080), 660, 1016, 1.3, 760, (786, 786, 1016, 1016), ".post.jpg")
+#: The social kit's story (9:16): the top and bottom 200 px stay clear of the app's bars.
+STORY = Layout("story", (1080, 1920), 1024 * 1024, (0, 200, 1080, 1040), 952, 1080, (76, 66, 58, 50), 3, 1500,
+               1600, (0, 1904, 1080, 1920), 670, 1016, 1.45, 1420, (766, 1450, 1016, 1700), ".story.jpg")
+LAYOUTS = {layout.name: layout for layout in (CARD, POST, STORY)}
+
+
 class CardError(EtalaseError):
     """A social card could not be produced."""
 
@@ -74,10 +111,13 @@ class CardSpec:
     badge: str = ""
     kicker: str = DEFAULT_KICKER
     photo: Path | None = None
+    layout: str = CARD.name  # a name of :data:`LAYOUTS`
+    qr: str = ""  # a URL drawn as a QR code (kit layouts)
 
     def texts(self) -> tuple[str, ...]:
-        """Return the texts in drawing order (part of the cache key)."""
-        return (self.title, self.subtitle, self.price, self.badge, self.kicker)
+        """Return the texts in drawing order (part of the cache key); kit pictures add their layout and QR code."""
+        texts = (self.title, self.subtitle, self.price, self.badge, self.kicker)
+        return texts if self.layout == CARD.name else (*texts, self.layout, self.qr, segno.__version__)
 
 
 @dataclass(frozen=True)
@@ -95,37 +135,41 @@ class Card:
 
 
 def render_card(spec: CardSpec) -> bytes:
-    """Return the card for ``spec`` as JPEG bytes (1200x630, at most 300 KB)."""
-    return encode_card(draw_card(spec))
+    """Return the picture for ``spec`` as JPEG bytes (a card: 1200x630, at most 300 KB; kit: at most 1 MB)."""
+    return encode_card(draw_card(spec), LAYOUTS[spec.layout].max_bytes)
 
 
 def draw_card(spec: CardSpec) -> Image.Image:
-    """Return the card for ``spec`` as a 1200x630 ``RGB`` image."""
-    canvas = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    """Return the picture for ``spec`` as an ``RGB`` image of its layout's size (1200x630 for a card)."""
+    layout = LAYOUTS[spec.layout]
+    canvas = Image.new("RGB", layout.size, PAPER)
+    box = layout.photo_box
     if spec.photo is not None:
-        canvas.paste(_photo_panel(Path(spec.photo)), PHOTO_BOX[:2])
+        canvas.paste(_photo_panel(Path(spec.photo), box), box[:2])
     else:
-        canvas.paste(_brand_panel(spec.title), PHOTO_BOX[:2])
+        canvas.paste(_brand_panel(spec.title, box), box[:2])
     draw = ImageDraw.Draw(canvas)
     covered = covered_codepoints()
-    y = _draw_mark(draw, clean_text(spec.kicker, covered), MARGIN, 56)
-    y = _draw_title(draw, clean_text(spec.title, covered), y + 30)
-    _draw_subtitle(draw, clean_text(spec.subtitle, covered), y + 14)
-    _draw_price(draw, clean_text(spec.price, covered), 452)
-    _draw_badge(draw, clean_text(spec.badge, covered), 532)
-    draw.rectangle((0, HEIGHT - 10, PHOTO_BOX[0] - 1, HEIGHT), fill=RED)
+    y = _draw_mark(draw, clean_text(spec.kicker, covered), layout)
+    y = _draw_title(draw, clean_text(spec.title, covered), y + round(30 * layout.scale), layout)
+    _draw_subtitle(draw, clean_text(spec.subtitle, covered), y + round(14 * layout.scale), layout)
+    _draw_price(draw, clean_text(spec.price, covered), layout)
+    _draw_badge(draw, clean_text(spec.badge, covered), layout)
+    draw.rectangle(layout.rule, fill=RED)
+    if spec.qr and layout.qr_box:
+        _draw_qr(draw, spec.qr, layout.qr_box)
     return canvas
 
 
-def encode_card(canvas: Image.Image) -> bytes:
-    """Encode ``canvas`` as a JPEG, stepping quality down until it is at most 300 KB."""
+def encode_card(canvas: Image.Image, max_bytes: int = MAX_BYTES) -> bytes:
+    """Encode ``canvas`` as a JPEG without metadata, stepping quality down until it is at most ``max_bytes``."""
     for quality in QUALITIES:
         buffer = io.BytesIO()
         canvas.save(buffer, "JPEG", quality=quality, optimize=True, subsampling="4:2:0")
-        if buffer.tell() <= MAX_BYTES:
+        if buffer.tell() <= max_bytes:
             return buffer.getvalue()
         log.debug("card at quality %d is %d bytes, stepping down", quality, buffer.tell())
-    raise CardError(f"card does not fit in {MAX_BYTES} bytes even at quality {QUALITIES[-1]}")
+    raise CardError(f"card does not fit in {max_bytes} bytes even at quality {QUALITIES[-1]}")
 
 
 def card_key(spec: CardSpec) -> str:
@@ -165,7 +209,8 @@ class CardMaker:
         """Return a card per spec (same order), drawing the missing ones over worker processes."""
         specs = list(specs)
         keys = card_keys(specs)
-        cached = self.cache.present(keys, CARD_SUFFIX)
+        suffixes = {spec.layout: LAYOUTS[spec.layout].suffix for spec in specs}
+        cached = set().union(*(self.cache.present(keys, suffix) for suffix in set(suffixes.values())))
         missing = {k: s for k, s in zip(keys, specs, strict=True) if k not in cached}
         jobs = [(spec, key, self.cache.root) for key, spec in missing.items()]
         workers = min(self.workers, len(jobs))
@@ -177,19 +222,16 @@ class CardMaker:
                 list(pool.map(_render_into_cache, *zip(*jobs, strict=True)))
         self.encoded += len(missing)
         self.cache_hits += len(specs) - len(missing)
-        return [Card(key, f"{self.folder}/{key}.jpg", self._cached(key)) for key in keys]
-
-    def _cached(self, key: str) -> str:
-        """Return where the card with ``key`` lives in the cache."""
-        return self.cache.file(key, CARD_SUFFIX)
+        return [Card(key, f"{self.folder}/{key}.jpg", self.cache.file(key, suffixes[spec.layout]))
+                for key, spec in zip(keys, specs, strict=True)]
 
 
 def _render_into_cache(spec: CardSpec, key: str, cache_root: Path) -> None:
     """Draw one card and store it under ``key`` (runs in a worker process)."""
-    ImageCache(cache_root).write(key, CARD_SUFFIX, render_card(spec))
+    ImageCache(cache_root).write(key, LAYOUTS[spec.layout].suffix, render_card(spec))
 
 
-def _photo_panel(photo: Path) -> Image.Image:
+def _photo_panel(photo: Path, box: tuple[int, int, int, int]) -> Image.Image:
     """Return the photo cover-cropped to the photo box.
 
     The last few panels are kept by the hash of their photo's bytes: a worker
@@ -197,10 +239,10 @@ def _photo_panel(photo: Path) -> Image.Image:
     decodes and resizes it once. The caller gets a copy to paste.
     """
     data = photo.read_bytes()
-    digest = hashlib.sha256(data).digest()
+    size = (box[2] - box[0], box[3] - box[1])
+    digest = hashlib.sha256(data).digest() + repr(size).encode()
     panel = _PANELS.pop(digest, None)
     if panel is None:
-        size = (PHOTO_BOX[2] - PHOTO_BOX[0], PHOTO_BOX[3] - PHOTO_BOX[1])
         with open_header(data, str(photo)) as img:
             draft_for_width(img, size[0] * 2)
             load_checked(img, str(photo))
@@ -217,9 +259,9 @@ _PANELS: dict[bytes, Image.Image] = {}
 PANELS_KEPT = 4
 
 
-def _brand_panel(title: str) -> Image.Image:
+def _brand_panel(title: str, box: tuple[int, int, int, int]) -> Image.Image:
     """Return the red panel drawn when a product has no photo: rings and the title's initial."""
-    size = (PHOTO_BOX[2] - PHOTO_BOX[0], PHOTO_BOX[3] - PHOTO_BOX[1])
+    size = (box[2] - box[0], box[3] - box[1])
     panel = Image.new("RGB", size, RED)
     draw = ImageDraw.Draw(panel)
     cx, cy = size[0] + 40, size[1] + 40
@@ -233,54 +275,74 @@ def _brand_panel(title: str) -> Image.Image:
     return panel
 
 
-def _draw_mark(draw: ImageDraw.ImageDraw, kicker: str, x: int, y: int) -> int:
+def _draw_mark(draw: ImageDraw.ImageDraw, kicker: str, layout: Layout) -> int:
     """Draw the red-white flag accent and the programme's name; return the y below them."""
-    draw.rectangle((x, y, x + 36, y + 12), fill=RED)
-    draw.rectangle((x, y + 12, x + 36, y + 24), fill=PAPER, outline=RULE, width=1)
-    draw.line((x, y + 12, x + 36, y + 12), fill=RED, width=1)
-    font = load_font(21, 700)
-    left = x + 50
-    text = ellipsize(kicker, font.getlength, PHOTO_BOX[0] - 40 - left)
-    draw.text((left, y + 12), text, font=font, fill=RED, anchor="lm")
-    return y + 24
+    x, y, k = MARGIN, layout.mark_y, layout.scale
+    w, h = round(36 * k), round(12 * k)
+    draw.rectangle((x, y, x + w, y + h), fill=RED)
+    draw.rectangle((x, y + h, x + w, y + 2 * h), fill=PAPER, outline=RULE, width=1)
+    draw.line((x, y + h, x + w, y + h), fill=RED, width=1)
+    font = load_font(round(21 * k), 700)
+    left = x + round(50 * k)
+    text = ellipsize(kicker, font.getlength, layout.kicker_right - left)
+    draw.text((left, y + h), text, font=font, fill=RED, anchor="lm")
+    return y + 2 * h
 
 
-def _draw_title(draw: ImageDraw.ImageDraw, title: str, y: int) -> int:
-    """Draw the title at the largest size that fits three lines; return the y below it."""
-    for size in TITLE_SIZES:
+def _draw_title(draw: ImageDraw.ImageDraw, title: str, y: int, layout: Layout) -> int:
+    """Draw the title at the largest size that fits its lines; return the y below it."""
+    width = layout.text_width
+    for size in layout.title_sizes:
         font = load_font(size, 800)
-        if len(wrap_lines(title, font.getlength, TEXT_WIDTH)) <= TITLE_LINES:
+        if len(wrap_lines(title, font.getlength, width)) <= layout.title_lines:
             break
     line_height = round(size * 1.16)
-    for line in wrap(title, font.getlength, TEXT_WIDTH, TITLE_LINES):
+    for line in wrap(title, font.getlength, width, layout.title_lines):
         draw.text((MARGIN, y), line, font=font, fill=INK, anchor="la")
         y += line_height
     return y
 
 
-def _draw_subtitle(draw: ImageDraw.ImageDraw, subtitle: str, y: int) -> None:
+def _draw_subtitle(draw: ImageDraw.ImageDraw, subtitle: str, y: int, layout: Layout) -> None:
     """Draw the seller in up to two lines under the title."""
-    font = load_font(28, 500)
-    max_lines = 2 if y < 360 else 1
-    for line in wrap(subtitle, font.getlength, TEXT_WIDTH, max_lines):
+    font = load_font(round(28 * layout.scale), 500)
+    max_lines = 2 if y < layout.subtitle_two_lines_below else 1
+    for line in wrap(subtitle, font.getlength, layout.text_width, max_lines):
         draw.text((MARGIN, y), line, font=font, fill=MUTED, anchor="la")
-        y += 36
+        y += round(36 * layout.scale)
 
 
-def _draw_price(draw: ImageDraw.ImageDraw, price: str, y: int) -> None:
+def _draw_price(draw: ImageDraw.ImageDraw, price: str, layout: Layout) -> None:
     """Draw the price in bold red."""
     if price:
-        font = load_font(40, 800)
-        text = ellipsize(price, font.getlength, TEXT_WIDTH)
-        draw.text((MARGIN, y), text, font=font, fill=RED, anchor="la")
+        font = load_font(round(40 * layout.scale), 800)
+        text = ellipsize(price, font.getlength, layout.short_width)
+        draw.text((MARGIN, layout.price_y), text, font=font, fill=RED, anchor="la")
 
 
-def _draw_badge(draw: ImageDraw.ImageDraw, badge: str, y: int) -> None:
+def _draw_badge(draw: ImageDraw.ImageDraw, badge: str, layout: Layout) -> None:
     """Draw the batch text in a tinted pill."""
     if not badge:
         return
-    font = load_font(22, 700)
-    text = ellipsize(badge, font.getlength, TEXT_WIDTH - 36)
+    k, y = layout.scale, layout.badge_y
+    font = load_font(round(22 * k), 700)
+    pad, height = round(18 * k), round(44 * k)
+    text = ellipsize(badge, font.getlength, layout.short_width - 2 * pad)
     width = font.getlength(text)
-    draw.rounded_rectangle((MARGIN, y, MARGIN + width + 36, y + 44), radius=22, fill=RED_TINT)
-    draw.text((MARGIN + 18, y + 22), text, font=font, fill=RED_DARK, anchor="lm")
+    draw.rounded_rectangle((MARGIN, y, MARGIN + width + 2 * pad, y + height), radius=height // 2, fill=RED_TINT)
+    draw.text((MARGIN + pad, y + height // 2), text, font=font, fill=RED_DARK, anchor="lm")
+
+
+def _draw_qr(draw: ImageDraw.ImageDraw, url: str, box: tuple[int, int, int, int]) -> None:
+    """Draw the QR code of ``url`` (level M, with its quiet zone), black on white, as large as fits ``box``."""
+    matrix = make_qr(url).matrix
+    count = len(matrix) + 8  # four modules of quiet zone each side
+    module = (box[2] - box[0]) // count
+    left = box[0] + (box[2] - box[0] - module * count) // 2
+    top = box[1] + (box[3] - box[1] - module * count) // 2
+    draw.rectangle((left, top, left + module * count - 1, top + module * count - 1), fill=PAPER, outline=RULE)
+    for row, cells in enumerate(matrix):
+        for col, dark in enumerate(cells):
+            if dark:
+                x, y = left + (col + 4) * module, top + (row + 4) * module
+                draw.rectangle((x, y, x + module - 1, y + module - 1), fill=INK)

@@ -9,18 +9,20 @@ for what ``<picture>`` needs, via the ``picture`` macro in
 are keyed by the URL of the page they belong to; :mod:`etalase.social.cards`
 decides what each shows. Originals are never published: only the pipeline's
 WebP and JPEG variants are. QR codes (:mod:`etalase.social.qrcodes`) are
-cached here too. :meth:`Media.stats` counts what a build encoded.
+cached here too, and the social kit's posts and stories (:mod:`etalase.social.kit`).
+:meth:`Media.stats` counts what a build encoded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..data.catalogue import Catalogue
 from ..data.models import Photo
 from ..errors import BuildError
+from ..social.kit import Kit
 from ..social.qrcodes import QrCodes
 from .cards import Card, CardMaker, CardSpec
 from .pipeline import ImageBatchError, ImagePipeline
@@ -50,6 +52,8 @@ class MediaStats:
     cards_cached: int
     qr_encoded: int
     qr_cached: int
+    kit_encoded: int = 0
+    kit_cached: int = 0
 
 
 def photos_of(catalogue: Catalogue) -> list[Photo]:
@@ -72,6 +76,8 @@ class Media:
         self.pipeline = ImagePipeline(Path(cache_dir), ImageParams(widths=tuple(widths)), workers=workers)
         self.cards = CardMaker(Path(cache_dir), workers=workers)
         self.qr = QrCodes(Path(cache_dir))
+        self.kit = CardMaker(Path(cache_dir), folder="kit", workers=workers)  # same drawing code and pool as cards
+        self.kit_made: list[Card] = []
         self.processed: dict[str, ProcessedImage] = {}
         self.pictures: dict[tuple[str, str], Picture] = {}
         self.specs: dict[str, CardSpec] = {}
@@ -92,6 +98,14 @@ class Media:
         self.specs = dict(specs)
         made = self.cards.make_all(self.specs.values())
         self.made = dict(zip(self.specs, made, strict=True))
+
+    def prepare_kit(self, kits: Sequence[Kit]) -> list[Kit]:
+        """Draw (or find in the cache) every post and story of the social kit; return the kits with their paths."""
+        specs = [spec for kit in kits for entry in kit.entries for spec in (entry.post, entry.story)]
+        self.kit_made = self.kit.make_all(specs)
+        paths = iter(card.path for card in self.kit_made)
+        return [replace(kit, entries=tuple(replace(entry, post_path=next(paths), story_path=next(paths))
+                                           for entry in kit.entries)) for kit in kits]
 
     def prepare_qr(self, files: Mapping[str, str]) -> None:
         """Find (or draw into the cache) every QR code; ``files`` maps an output path to the URL inside."""
@@ -134,17 +148,19 @@ class Media:
         return {name: image.key for name, image in self.processed.items()}
 
     def files(self) -> list[tuple[str, str]]:
-        """Every photo variant, card and QR code of the build as ``(output path, cached file)``, in path order."""
+        """Every photo variant, card, kit picture and QR code as ``(output path, cached file)``, in path order."""
         found: dict[str, str] = {}
         cache = self.pipeline.cache
         for image in self.processed.values():
             for variant in image.variants:
                 found[variant.path] = cache.file(image.key, variant.filename[len(image.key):])
         found.update((card.path, card.cached) for card in self.made.values())
+        found.update((card.path, card.cached) for card in self.kit_made)
         found.update(self.qr.cached)
         return sorted(found.items())
 
     def stats(self) -> MediaStats:
         """What this build encoded and reused from the cache."""
         return MediaStats(self.pipeline.stats.encoded, self.pipeline.stats.cache_hits, self.cards.encoded,
-                          self.cards.cache_hits, self.qr.encoded, self.qr.cache_hits)
+                          self.cards.cache_hits, self.qr.encoded, self.qr.cache_hits, self.kit.encoded,
+                          self.kit.cache_hits)

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from . import urls
 
-#: Page kinds that are not content of their own and stay out of sitemaps (``qr-sheet`` is for printing).
-UNLISTED = frozenset({"redirect", "404", "search", "qr-sheet"})
+#: Page kinds that are not content of their own and stay out of sitemaps (``qr-sheet``, ``kit``: staff).
+UNLISTED = frozenset({"redirect", "404", "search", "qr-sheet", "kit"})
 
 
 @dataclass(frozen=True)

@@ -259,4 +259,35 @@ T = Strings(
     card_batch_badge="{sellers} peserta · {products} produk",
     card_home_products="{count} produk dalam negeri",
     card_home_batch="Batch {number} · {status}",
+    # Social kit (/staf/kit/, staff only): pictures and captions for Instagram, Facebook and WhatsApp
+    kit_title="Kit media sosial",
+    kit_batch_title="Kit media sosial: {batch}",
+    kit_intro=(
+        "Untuk tim media sosial, tidak ditautkan dari situs publik dan tidak diindeks mesin pencari. "
+        "Setiap produk, peserta dan batch punya gambar unggahan (1080×1080) dan gambar cerita (1080×1920), "
+        "takarir siap pakai, dan teks siaran WhatsApp."
+    ),
+    kit_batches="Pilih batch",
+    kit_batch_counts="{sellers} peserta dan {products} produk",
+    kit_post="Unggahan 1080×1080",
+    kit_story="Cerita 1080×1920",
+    kit_download="Unduh {what}",
+    kit_caption="Takarir",
+    kit_copy="Salin takarir",
+    kit_copy_broadcast="Salin teks siaran",
+    kit_copied="Teks disalin",
+    kit_copy_failed="Teks tidak bisa disalin; pilih teksnya lalu salin sendiri.",
+    kit_broadcast="Teks siaran WhatsApp",
+    kit_image_alt="{what}: {name}",
+    kit_empty="Belum ada peserta di batch ini.",
+    kit_price_on_request="harga atas permintaan",
+    kit_caption_product="{name} dari {seller}, {price}.\n{batch}, {dates}, {venue}.\nLihat: {url}",
+    kit_caption_seller="{name} ({label}, {city}) membawa {count} ke {batch}, {dates}, {venue}.\nLihat: {url}",
+    kit_caption_batch="{batch}, {dates}, {venue}: {counts} dalam negeri.\nLihat: {url}",
+    kit_hashtags="#BanggaBuatanIndonesia #BusinessMatching #{batch_tag}",
+    kit_broadcast_text=(
+        "*{batch}*\n{dates}, {venue}\n\nDatang dan dukung {counts} dalam negeri. "
+        "Katalog lengkapnya: {url}\n\nPeserta:\n{sellers}\n\n{hashtags}"
+    ),
+    kit_broadcast_seller="- {name}: {url}",
 )

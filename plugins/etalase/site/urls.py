@@ -86,6 +86,11 @@ def batch_qr_sheet(batch_id: str) -> str:
     return f"{BATCH}/{batch_id}/qr/"
 
 
+def kit(batch_id: str = "") -> str:
+    """The staff's social kit: the index of batches, or one batch's pictures and captions."""
+    return f"{STAFF}kit/{batch_id}/" if batch_id else f"{STAFF}kit/"
+
+
 def qr_code(kind: str, record_id: str) -> str:
     """The QR code (SVG) that opens a record's page."""
     return f"qr/{kind}/{record_id}.svg"

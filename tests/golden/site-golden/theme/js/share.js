@@ -1,4 +1,4 @@
-// Share box (theme/templates/macros/share.html) and the QR sheet's print button: progressive enhancement.
+// Share box (theme/templates/macros/share.html), the QR sheet's print button and the kit's copy buttons: progressive enhancement.
 // Without JavaScript the plain share links still work; with it, the phone's share sheet (Web Share API)
 // and "Salin tautan" (Clipboard API) appear only where the browser has them. No third-party code.
 (function () {
@@ -38,6 +38,18 @@
         );
       });
     }
+  });
+
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {  // the staff's social kit
+    if (!(navigator.clipboard && window.isSecureContext)) { return; }
+    var status = document.getElementById(button.getAttribute("data-status"));
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(document.getElementById(button.getAttribute("data-copy")).textContent).then(
+        function () { say(status, button.getAttribute("data-copied")); },
+        function () { say(status, button.getAttribute("data-copy-failed")); }
+      );
+    });
   });
 
   document.querySelectorAll("button[data-print]").forEach(function (button) {
