@@ -98,14 +98,14 @@
 
   // Old IDs follow their product (id_lama); unknown IDs stay in place, reported.
   function resolve() {
-    var out = [];
+    var out = [], changed = false;
     items.forEach(function (entry) {
       var id = entry[0], now = product(id) ? id : data.moved[id];
-      if (now && now !== id) { note(fill(T.moved, { old: id, id: now, name: product(now).name })); }
+      if (now && now !== id) { changed = true; note(fill(T.moved, { old: id, id: now, name: product(now).name })); }
       if (now && find(out, now) < 0) { out.push([now, entry[1]]); } else if (!now) { out.push(entry); }
     });
     items = out;
-    save();
+    if (changed) { save(); }
   }
 
   function fact(label, value) { return [el("dt", { text: label }), el("dd", { text: value })]; }
