@@ -132,7 +132,9 @@ def batch_print_pages(catalogue: Catalogue) -> list[Page]:
             urls.batch_print(batch.id), "batch_print", "batch-print",
             T.batch_print_title.format(batch=batch.title), batch.id,
             {"batch": batch, "groups": groups, "city": catalogue.cities.get(batch.venue.city), "count": len(shown)},
-            sources=(*batches([batch]), *sellers(people), *(product(item) for item in shown)),
+            # an entry shows a card's fields, plus the category it is listed under and TKDN/BMP
+            sources=(*batches([batch]), *sellers(people), *cards(shown),
+                     facts([(item.id, item.product.category, item.product.tkdn) for item in shown])),
         ))
     return pages
 
