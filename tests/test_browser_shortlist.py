@@ -3,6 +3,8 @@ quantities and total, the share URL (a renamed and a removed ID), CSV, print, co
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from etalase.site import urls
 
@@ -88,7 +90,7 @@ def test_csv_contents_exactly(page, site):
     open_list(page, site + urls.SHORTLIST + f"?d={ROBUSTA}:2,{KREDIT}:1")
     with page.expect_download() as info:
         page.get_by_role("button", name="Unduh CSV").click()
-    data = open(info.value.path(), "rb").read()
+    data = Path(info.value.path()).read_bytes()
     header = ("No,Kode produk,Nama produk,Penjual,Jenis penjual,Kota,Harga satuan terendah (Rp),"
               "Harga satuan tertinggi (Rp),Keterangan harga,Satuan,Pesanan minimal,Jumlah,Subtotal terendah (Rp),"
               "Subtotal tertinggi (Rp),TKDN (%),BMP (%),Wajib PDN,Sertifikasi,e-Katalog,Tautan produk")
@@ -124,7 +126,8 @@ def test_compare_up_to_four(page, site):
     assert not boxes.nth(4).is_checked()
     table = page.locator("[data-compare] table")
     assert table.locator("thead th").all_text_contents() == [
-        "Kopi Robusta Betawi 250 g", "Kopi Arabika Gayo 200 g", "Kain Batik Tulis Ondel-ondel", "Kredit Modal Kerja UMKM"]
+        "Kopi Robusta Betawi 250 g", "Kopi Arabika Gayo 200 g", "Kain Batik Tulis Ondel-ondel",
+        "Kredit Modal Kerja UMKM"]
     assert table.locator("tbody tr").nth(4).inner_text().split("\t") == ["TKDN", "42,5\u00a0%", "–", "–", "–"]
 
 
@@ -158,7 +161,8 @@ def test_without_javascript_the_list_explains_and_controls_are_absent(browser, s
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site + urls.product(ROBUSTA))
-    assert page.locator("button[data-save]").evaluate_all("bs => bs.every(b => b.hidden)") and page.locator("[data-shortlist-nav]").is_hidden()
+    assert page.locator("button[data-save]").evaluate_all("bs => bs.every(b => b.hidden)")
+    assert page.locator("[data-shortlist-nav]").is_hidden()
     page.goto(site + urls.SHORTLIST)
     assert "Daftar pilihan memerlukan JavaScript" in page.locator("main").inner_text()
     context.close()
