@@ -107,6 +107,7 @@ class EtalaseGenerator(Generator):
             today_note=TODAY_SOURCES[self.today.source],
             pages=refs(self.pages, content_pages(self.context)),
             photo_urls=self.media.photo_urls(),
+            thumb_urls=self.media.thumbnail_urls(),
             sample=catalogue.programme.sample,
         )
         self.media.prepare_qr(qr_files(catalogue, self.site.url))
@@ -247,7 +248,7 @@ class EtalaseGenerator(Generator):
 
     def finish(self, out: Output) -> None:
         """Delete what this build no longer makes and save the target folder's state."""
-        slim = replace(self.site, pages=(), photo_urls={})
+        slim = replace(self.site, pages=(), photo_urls={}, thumb_urls={})
         shared = {"programme": self.catalogue.programme, "sharing": Sharing({}, None, self.sharing.default, slim.url)}
         save_state(self.target, out.finish(self.inputs, {"shared_context": shared, "notices": self.notices}))
         log.info("%s: %d pages rendered, %d reused; %d files linked, %d written, %d deleted", self.target,

@@ -143,6 +143,15 @@ class Media:
         """Staff file path to the site-relative URL of its fallback JPEG (for open data)."""
         return {name: image.fallback(JPEG).path for name, image in sorted(self.processed.items())}
 
+    def thumbnail_urls(self) -> dict[str, str]:
+        """Staff file path to the site-relative URL of its smallest WebP (else JPEG) variant (search, shortlist)."""
+        found: dict[str, str] = {}
+        for name, image in sorted(self.processed.items()):
+            variants = image.of_type(WEBP) or image.of_type(JPEG)
+            if variants:
+                found[name] = variants[0].path
+        return found
+
     def photo_keys(self) -> dict[str, str]:
         """Staff file path to the cache key of its variants (their content), for pages' fingerprints."""
         return {name: image.key for name, image in self.processed.items()}

@@ -20,6 +20,7 @@ from .calendar import produce_calendars
 from .feed import produce_feed
 from .opendata import produce_open_data
 from .robots import produce_robots
+from .shortlist import produce_shortlist
 from .sitemap import produce_sitemap
 
 Producer = Callable[[Catalogue, SiteInfo], Iterable[Artifact]]
@@ -27,8 +28,9 @@ Producer = Callable[[Catalogue, SiteInfo], Iterable[Artifact]]
 #: The machine-readable files, in the order the docs list them.
 MACHINE_READABLE: tuple[Producer, ...] = (produce_sitemap, produce_robots, produce_calendars, produce_feed,
                                           produce_open_data)
-#: Every producer, in the order they run: machine-readable files, then the staff report (/staf/laporan/).
-PRODUCERS: list[Producer] = [*MACHINE_READABLE, produce_staff_report]
+#: Every producer, in the order they run: machine-readable files, the shortlist's data (/daftar/produk.json),
+#: then the staff report (/staf/laporan/).
+PRODUCERS: list[Producer] = [*MACHINE_READABLE, produce_shortlist, produce_staff_report]
 
 
 def collect(catalogue: Catalogue, site: SiteInfo, producers: Iterable[Producer] | None = None) -> list[Artifact]:

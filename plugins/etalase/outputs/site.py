@@ -42,6 +42,8 @@ class Site:
     page_urls: Sequence[str | tuple[str, bool]] = ()
     #: Published URL (relative to the site root) of each photo, keyed by its staff file path.
     photo_urls: Mapping[str, str] = field(default_factory=dict)
+    #: Published URL of each photo's smallest variant (thumbnails), keyed by its staff file path.
+    thumb_urls: Mapping[str, str] = field(default_factory=dict)
     licence: str = DEFAULT_LICENCE
     licence_url: str = DEFAULT_LICENCE_URL
 

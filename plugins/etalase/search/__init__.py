@@ -29,14 +29,10 @@ __all__ = ["record_keys", "thumbnails_of", "write_search_index"]
 
 def thumbnails_of(media) -> Thumbnail:
     """``thumbnail(photo)``: the site-relative URL of a prepared photo's smallest WebP (else JPEG) variant."""
-    from ..images.variants import JPEG, WEBP
+    found = media.thumbnail_urls()
 
     def thumbnail(photo: Photo) -> str | None:
-        image = media.processed.get(photo.file)
-        if image is None:
-            return None
-        variants = image.of_type(WEBP) or image.of_type(JPEG)
-        return variants[0].path if variants else None
+        return found.get(photo.file)
 
     return thumbnail
 

@@ -130,8 +130,7 @@ def browse_links(catalogue: Catalogue, products: list[Filters]) -> list[tuple[st
 
 def script_strings() -> dict[str, str]:
     """The texts search.js shows, from the site's strings (``search_js_*`` without the prefix)."""
-    prefix = "search_js_"
-    strings = {key.removeprefix(prefix): text for key, text in T.items() if key.startswith(prefix)}
+    strings = T.prefixed("search_js_")
     strings.update(price_on_request=T.price_on_request, halal=T.badge_halal, must_buy=T.badge_must_buy)
     return strings
 

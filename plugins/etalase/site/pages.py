@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 
 from . import urls
 
-#: Page kinds that are not content of their own and stay out of sitemaps (``qr-sheet``, ``kit``: staff).
-UNLISTED = frozenset({"redirect", "404", "search", "qr-sheet", "kit"})
+#: Page kinds that are not content of their own and stay out of sitemaps (``qr-sheet`` and ``batch-print`` are
+#: for printing, ``shortlist`` is filled in the browser, ``kit`` is for staff).
+UNLISTED = frozenset({"redirect", "404", "search", "qr-sheet", "shortlist", "batch-print", "kit"})
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,8 @@ class SiteInfo:
     today: dt.date
     pages: tuple[PageRef, ...] = ()
     photo_urls: Mapping[str, str] = field(default_factory=dict)
+    #: Staff photo path to its smallest published variant (the shortlist's thumbnails).
+    thumb_urls: Mapping[str, str] = field(default_factory=dict)
     sample: bool = False
     #: Where ``today`` came from, as the staff report says it ("dari SOURCE_DATE_EPOCH", …).
     today_note: str = ""

@@ -119,6 +119,32 @@ def qr_sheet_pages(catalogue: Catalogue) -> list[Page]:
     ]
 
 
+def batch_print_pages(catalogue: Catalogue) -> list[Page]:
+    """A printable catalogue per batch (``/batch/<id>/cetak/``, not indexed): its products grouped by category."""
+    pages = []
+    for batch in catalogue.batches:
+        shown = by_name(catalogue.listings_in_batch(batch))
+        groups = [(category, [item for item in shown if item.product.category == category.id])
+                  for category in catalogue.categories.values()]
+        groups = [(category, items) for category, items in groups if items]
+        people = catalogue.participants_of(batch)
+        pages.append(Page(
+            urls.batch_print(batch.id), "batch_print", "batch-print",
+            T.batch_print_title.format(batch=batch.title), batch.id,
+            {"batch": batch, "groups": groups, "city": catalogue.cities.get(batch.venue.city), "count": len(shown)},
+            # an entry shows a card's fields, plus the category it is listed under and TKDN/BMP
+            sources=(*batches([batch]), *sellers(people), *cards(shown),
+                     facts([(item.id, item.product.category, item.product.tkdn) for item in shown])),
+        ))
+    return pages
+
+
+def shortlist_page() -> Page:
+    """``/daftar/``: the buyer's shortlist, filled in the browser from :func:`urls.shortlist_data` (not indexed)."""
+    return Page(urls.SHORTLIST, "shortlist", "shortlist", T.shortlist_title,
+                context={"shortlist_strings": T.prefixed("shortlist_js_")})
+
+
 def participant_pages(catalogue: Catalogue, per_page: int) -> list[Page]:
     """The exhibitor and school indexes and one page per exhibitor and per school."""
     pages: list[Page] = []
@@ -273,6 +299,8 @@ def plan_pages(catalogue: Catalogue, today: dt.date, per_page: int = 24, feature
         Page(urls.NOT_FOUND, "404", "404", T.not_found_title, context=browse, sources=(browse_facts(browse),)),
         *batch_pages(catalogue, today, per_page),
         *qr_sheet_pages(catalogue),
+        *batch_print_pages(catalogue),
+        shortlist_page(),
         *participant_pages(catalogue, per_page),
         *product_pages(catalogue, per_page),
         *group_pages(catalogue, per_page, today),

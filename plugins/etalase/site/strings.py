@@ -17,6 +17,10 @@ class Strings(dict):
         except KeyError:
             raise AttributeError(name) from None
 
+    def prefixed(self, prefix: str) -> dict[str, str]:
+        """The strings whose key starts with ``prefix``, keyed without it (what a script gets as JSON)."""
+        return {key.removeprefix(prefix): text for key, text in self.items() if key.startswith(prefix)}
+
 
 T = Strings(
     # Site frame
@@ -290,4 +294,105 @@ T = Strings(
         "Katalog lengkapnya: {url}\n\nPeserta:\n{sellers}\n\n{hashtags}"
     ),
     kit_broadcast_seller="- {name}: {url}",
+    # Shortlist (daftar pilihan) for government buyers: theme/js/shortlist.js; shortlist_js_* go to it as JSON
+    shortlist_save="Simpan ke daftar",
+    shortlist_nav="Daftar pilihan",
+    shortlist_title="Daftar pilihan",
+    shortlist_intro=(
+        "Kumpulkan produk yang ingin Anda usulkan untuk pengadaan, lalu bagikan, unduh atau cetak daftarnya "
+        "untuk lampiran nota dinas."
+    ),
+    shortlist_help_title="Cara memakai daftar pilihan",
+    shortlist_help=(
+        "Tekan “Simpan ke daftar” di kartu atau halaman produk. Daftar tersimpan di peramban ini saja: "
+        "tanpa akun, tidak dikirim ke server mana pun.",
+        "Isi jumlah yang dibutuhkan untuk melihat perkiraan total. Produk dengan harga atas permintaan "
+        "tidak dihitung; tanyakan harganya kepada penjual.",
+        "Centang “Bandingkan” pada 2 sampai 4 produk untuk melihat harga, TKDN, BMP dan sertifikatnya "
+        "berdampingan.",
+        "“Bagikan daftar” membuat tautan berisi kode produk dan jumlahnya: kirim lewat WhatsApp atau salin. "
+        "Penerima melihat daftar Anda tanpa mengubah daftarnya sendiri.",
+        "“Unduh CSV” membuka di program lembar kerja; “Cetak daftar” mencetak di kertas A4 dengan kode QR "
+        "setiap produk.",
+    ),
+    shortlist_nojs=(
+        "Daftar pilihan memerlukan JavaScript. Aktifkan JavaScript di peramban Anda, atau catat alamat "
+        "halaman produk yang Anda minati."
+    ),
+    shortlist_printed_from="Dicetak dari {site}",
+    shortlist_js_save="Simpan ke daftar",
+    shortlist_js_added="{name} disimpan ke daftar ({count} produk).",
+    shortlist_js_removed="{name} dihapus dari daftar ({count} produk).",
+    shortlist_js_loading="Memuat daftar…",
+    shortlist_js_error="Data produk tidak dapat dimuat. Periksa koneksi, lalu muat ulang halaman.",
+    shortlist_js_empty="Daftar Anda masih kosong. Buka produk yang Anda minati dan tekan “Simpan ke daftar”.",
+    shortlist_js_count="{count} produk",
+    shortlist_js_qty="Jumlah",
+    shortlist_js_qty_label="Jumlah {name} ({unit})",
+    shortlist_js_subtotal="Subtotal",
+    shortlist_js_total="Perkiraan total",
+    shortlist_js_total_note="Perkiraan dari harga yang tercantum; harga akhir disepakati dengan penjual.",
+    shortlist_js_on_request="{count} produk dengan harga atas permintaan tidak dihitung dalam total.",
+    shortlist_js_price="Harga",
+    shortlist_js_per="per {unit}",
+    shortlist_js_min_order="Pesanan minimal",
+    shortlist_js_unit="Satuan",
+    shortlist_js_tkdn="TKDN",
+    shortlist_js_bmp="BMP",
+    shortlist_js_must_buy="Wajib PDN",
+    shortlist_js_yes="Ya",
+    shortlist_js_no="Tidak",
+    shortlist_js_none="–",
+    shortlist_js_certificates="Sertifikasi",
+    shortlist_js_city="Kota",
+    shortlist_js_seller="Penjual",
+    shortlist_js_seller_kind="Jenis penjual",
+    shortlist_js_ekatalog="e-Katalog LKPP",
+    shortlist_js_chat="Chat penjual",
+    shortlist_js_chat_label="Chat penjual {name} lewat WhatsApp",
+    shortlist_js_chat_message="Halo, saya tertarik dengan produk {product} yang saya lihat di {site}: {url}",
+    shortlist_js_remove="Hapus",
+    shortlist_js_remove_label="Hapus {name} dari daftar",
+    shortlist_js_up="Naik",
+    shortlist_js_up_label="Naik: pindahkan {name} ke atas",
+    shortlist_js_down="Turun",
+    shortlist_js_down_label="Turun: pindahkan {name} ke bawah",
+    shortlist_js_compare="Bandingkan",
+    shortlist_js_compare_title="Perbandingan produk",
+    shortlist_js_compare_hint="Centang “Bandingkan” pada 2 sampai 4 produk untuk membandingkannya.",
+    shortlist_js_compare_limit="Paling banyak 4 produk bisa dibandingkan. Hapus centang salah satu dulu.",
+    shortlist_js_clear="Kosongkan daftar",
+    shortlist_js_clear_confirm="Hapus semua produk dari daftar Anda?",
+    shortlist_js_share="Bagikan daftar",
+    shortlist_js_share_link="Tautan daftar",
+    shortlist_js_share_whatsapp="Kirim lewat WhatsApp",
+    shortlist_js_share_copy="Salin tautan",
+    shortlist_js_share_copied="Tautan disalin.",
+    shortlist_js_share_text="Daftar pilihan produk dalam negeri dari {site}:",
+    shortlist_js_csv="Unduh CSV",
+    shortlist_js_print="Cetak daftar",
+    shortlist_js_shared_title="Daftar yang dibagikan kepada Anda",
+    shortlist_js_shared_intro="Hanya untuk dilihat: daftar Anda sendiri tidak berubah sampai Anda menyimpannya.",
+    shortlist_js_adopt="Simpan ke daftar saya",
+    shortlist_js_adopted="{count} produk ditambahkan ke daftar Anda.",
+    shortlist_js_own="Buka daftar saya",
+    shortlist_js_moved="Produk “{old}” kini berkode “{id}” ({name}); daftar sudah diperbarui.",
+    shortlist_js_missing="Produk berkode “{id}” tidak ada lagi di katalog (sudah ditarik atau dihapus).",
+    shortlist_js_qr_alt="Kode QR halaman {name}",
+    shortlist_js_csv_columns=(
+        "No|Kode produk|Nama produk|Penjual|Jenis penjual|Kota|Harga satuan terendah (Rp)|"
+        "Harga satuan tertinggi (Rp)|Keterangan harga|Satuan|Pesanan minimal|Jumlah|Subtotal terendah (Rp)|"
+        "Subtotal tertinggi (Rp)|TKDN (%)|BMP (%)|Wajib PDN|Sertifikasi|e-Katalog|Tautan produk"
+    ),
+    # Printed batch catalogue (/batch/<id>/cetak/)
+    batch_print_title="Katalog cetak: {batch}",
+    batch_print_link="Katalog cetak (A4)",
+    batch_print_intro=(
+        "Katalog siap cetak untuk dibagikan di acara: sampul, daftar isi per kategori, lalu satu entri per "
+        "produk dengan kode QR ke halamannya."
+    ),
+    batch_print_contents="Daftar isi",
+    batch_print_scan="Pindai untuk membuka halaman produk",
+    batch_print_contact="Kontak",
+    batch_print_empty="Belum ada produk di batch ini.",
 )

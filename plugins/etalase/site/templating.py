@@ -52,7 +52,7 @@ GLOBALS = {
 
 #: Macro files whose macros every template calls by name (``product_grid(items)``), without importing them.
 MACRO_FILES = ("macros/picture.html", "macros/cards.html", "macros/contacts.html", "macros/certificates.html",
-               "macros/location.html", "macros/share.html")
+               "macros/location.html", "macros/share.html", "macros/shortlist.html")
 #: Macro files templates reach as a namespace (``paging.nav(pagination)``).
 MACRO_MODULES = {"paging": "macros/pagination.html"}
 

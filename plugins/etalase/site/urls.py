@@ -9,6 +9,8 @@ from __future__ import annotations
 
 HOME = ""
 SEARCH = "cari/"
+#: The buyer's shortlist (daftar pilihan): filled in the browser from :func:`shortlist_data`.
+SHORTLIST = "daftar/"
 # Served by web hosts for any missing path, so its links are root-relative.
 NOT_FOUND = "404.html"
 PAGE_SEGMENT = "halaman"
@@ -89,6 +91,14 @@ def batch_qr_sheet(batch_id: str) -> str:
 def kit(batch_id: str = "") -> str:
     """The staff's social kit: the index of batches, or one batch's pictures and captions."""
     return f"{STAFF}kit/{batch_id}/" if batch_id else f"{STAFF}kit/"
+def batch_print(batch_id: str) -> str:
+    """The printable catalogue of a batch (A4 handout, not indexed)."""
+    return f"{BATCH}/{batch_id}/cetak/"
+
+
+def shortlist_data() -> str:
+    """What the shortlist page reads: every product's shortlist fields and the old IDs that moved."""
+    return f"{SHORTLIST}produk.json"
 
 
 def qr_code(kind: str, record_id: str) -> str:

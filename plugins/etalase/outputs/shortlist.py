@@ -1,0 +1,116 @@
+"""The shortlist's data file, ``daftar/produk.json``: what /daftar/ shows of each product, keyed by ID.
+
+The shortlist lives in the visitor's browser as product IDs and quantities
+(``theme/static/js/shortlist.js``); /daftar/ fetches this one file to show
+them. It holds, per published product, the fields a government buyer weighs
+(price, unit, minimum order, TKDN, BMP, wajib PDN, certificates with their
+expiry, the page's QR code), each seller once (name, kind, city, WhatsApp
+number and e-Katalog link, all shown on the seller's own page already), and
+``moved``: every old product ID (``id_lama``) with the ID it has now, so a
+saved or shared list follows a rename. An ID in neither is a removed product,
+which the page reports. Texts are formatted here (``Rp 45.000``,
+``42,5 %``, "berlaku sampai …"), so the script only sums rupiah. Pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from ..data import certificates
+from ..data.catalogue import Catalogue, Listing
+from ..data.models import Participant, Product
+from ..site import formatting, urls
+from ..site.plan import owner_kind, participant_label
+from ..site.strings import T
+from ..site.templating import FILTERS
+from .artifacts import Artifact
+from .site import Site, SiteLike, site_of
+
+FORMAT = "etalase-daftar"
+#: Bump when a field changes meaning or goes away; shortlist.js reads what it knows.
+FORMAT_VERSION = 1
+
+
+def expiry_text(until: dt.date | None, today: dt.date) -> str:
+    """`` (berlaku sampai 5 November 2026)``, `` Kedaluwarsa: berlaku sampai …`` once past, or nothing."""
+    if until is None:
+        return ""
+    shown = formatting.date(until)
+    if certificates.expired(until, today):
+        return " " + T.cert_expired.format(date=shown)
+    return f" ({T.valid_until.format(date=shown)})"
+
+
+def certificate_lines(product: Product, today: dt.date) -> list[str]:
+    """Every certificate as one line of text with its expiry, the TKDN certificate last."""
+    lines = []
+    for kind in product.certifications.kinds():
+        cert = getattr(product.certifications, kind)
+        standard = f"{cert.standard}, " if kind == "sni" else ""
+        lines.append(f"{T['cert_' + kind]}: {standard}{cert.number}{expiry_text(cert.valid_until, today)}")
+    if product.tkdn is not None:
+        tkdn = product.tkdn
+        lines.append(f"{T.product_tkdn}: {tkdn.certificate}{expiry_text(tkdn.valid_until, today)}")
+    return lines
+
+
+def _percent(value) -> dict:
+    """A percentage as data (``42.50``) and as text (``42,5 %``)."""
+    return {"value": f"{value:.2f}", "text": formatting.percent(value)}
+
+
+def product_entry(item: Listing, site: Site) -> dict:
+    """One product as the shortlist shows it."""
+    product, owner = item.product, item.owner
+    photo = site.thumb_urls.get(product.photos[0].file) or site.photo_urls.get(product.photos[0].file)
+    return {
+        "name": product.name,
+        "url": site.url(urls.product(product.id)),
+        "photo": site.url(photo) if photo else None,
+        "alt": product.photos[0].alt,
+        "seller": f"{owner_kind(owner)}/{owner.id}",
+        "price": {"kind": product.price.kind, "low": product.price.low, "high": product.price.high,
+                  "text": FILTERS["price"](product.price)},
+        "unit": product.unit,
+        "min_order": product.min_order,
+        "tkdn": _percent(product.tkdn.percent) if product.tkdn else None,
+        "bmp": _percent(product.tkdn.bmp) if product.tkdn else None,
+        "must_buy": certificates.must_buy(product, site.today),
+        "certificates": certificate_lines(product, site.today),
+        "qr": site.url(urls.qr_code(urls.PRODUCT, product.id)),
+    }
+
+
+def seller_entry(participant: Participant, catalogue: Catalogue, site: Site) -> dict:
+    """A seller once: name, page, kind, city, WhatsApp number (digits, as ``wa.me`` takes it), e-Katalog."""
+    contact = participant.contact
+    return {
+        "name": participant.name,
+        "url": site.url(urls.record(owner_kind(participant), participant.id)),
+        "kind": participant_label(participant),
+        "city": catalogue.cities[participant.city].name,
+        "whatsapp": contact.whatsapp.lstrip("+") if contact.whatsapp else None,
+        "ekatalog": contact.ekatalog,
+    }
+
+
+def shortlist_document(catalogue: Catalogue, site: SiteLike) -> dict:
+    """The whole file: products by ID, their sellers, and every old product ID with its current one."""
+    info = site_of(site)
+    items = sorted(catalogue.listings, key=lambda item: item.id)
+    owners = {f"{owner_kind(item.owner)}/{item.owner.id}": item.owner for item in items}
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "as_of": info.today.isoformat(),
+        "products": {item.id: product_entry(item, info) for item in items},
+        "sellers": {key: seller_entry(owner, catalogue, info) for key, owner in sorted(owners.items())},
+        "moved": {old: item.id for item in items for old in item.product.old_ids},
+    }
+
+
+def produce_shortlist(catalogue: Catalogue, site: SiteLike) -> list[Artifact]:
+    """Producer: ``daftar/produk.json`` (compact, sorted keys, UTF-8)."""
+    text = json.dumps(shortlist_document(catalogue, site), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return [Artifact(urls.shortlist_data(), text.encode("utf-8") + b"\n")]
