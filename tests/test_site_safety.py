@@ -32,13 +32,16 @@ def site(tmp_path_factory, image_cache):
 
 
 def ours(tag) -> bool:
-    """The theme's own elements of those kinds: pictures, QR codes, kit pictures, the search form and its field."""
+    """The theme's own elements of those kinds: pictures, QR codes, kit pictures, the search form and its field,
+    the shortlist's read-only share link."""
     if tag.name == "img":
         return tag.parent.name == "picture" or tag["src"].startswith(("/qr/", "/kit/"))  # kit: /staf/kit/
     if tag.name == "script":  # the theme's own files, or data written through tojson (no raw "<" inside)
         if tag.get("src"):
             return tag["src"].startswith("/theme/") and not tag.string
         return tag.get("type") == "application/json" and "<" not in (tag.string or "")
+    if tag.name == "input" and "data-share-url" in tag.attrs:  # the shortlist's own read-only share link
+        return "readonly" in tag.attrs and tag.get("type") == "url"
     search = tag if tag.name == "form" else tag.find_parent("form")
     return tag.name in ("form", "input") and search is not None and search.get("role") == "search"
 
@@ -117,7 +120,8 @@ def test_structured_data_is_json_that_staff_text_cannot_close(build_site, tmp_pa
     assert offer["url"] == "https://etalase.contoh.go.id/produk/produk-jahat/"
     assert offer["seller"] == {"@type": "Organization", "name": "Usaha <script>alert('usaha')</script>",
                                "url": "https://etalase.contoh.go.id/eksibitor/usaha-jahat/"}
-    # JSON-LD scripts, share.js and photo.js (by src, no inline code) are the only scripts.
-    assert raw.count("<script") == len(scripts) + 2
+    # JSON-LD scripts, share.js, photo.js and shortlist.js (by src, no inline code) are the only scripts.
+    assert raw.count("<script") == len(scripts) + 3
+    assert raw.count('<script src="https://etalase.contoh.go.id/theme/js/shortlist.js" defer></script>') == 1
     assert raw.count('<script src="https://etalase.contoh.go.id/theme/js/share.js" defer></script>') == 1
     assert raw.count('<script src="https://etalase.contoh.go.id/theme/js/photo.js" defer></script>') == 1

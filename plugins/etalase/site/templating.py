@@ -112,14 +112,18 @@ class CompiledStrings(Extension):
         environment.extend(ui_strings=T)
 
     def filter_stream(self, stream: TokenStream):
-        """The template's tokens with every ``t.<known key>`` replaced by a string token."""
+        """The template's tokens with every ``t.<known string key>`` replaced by a string token.
+
+        Keys whose value is not one string (a tuple of paragraphs, say) are
+        left to the ``t`` global at render time.
+        """
         strings = self.environment.ui_strings
         previous = None
         for token in stream:
             if (token.type == "name" and token.value == "t" and stream.current.type == "dot"
                     and (previous is None or previous.type != "dot")):
                 key = stream.look()
-                if key.type == "name" and key.value in strings:
+                if key.type == "name" and isinstance(strings.get(key.value), str):
                     next(stream)
                     next(stream)
                     token = Token(token.lineno, "string", strings[key.value])
