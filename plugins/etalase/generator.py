@@ -38,13 +38,14 @@ from .outputs.producers import collect
 from .outputs.state import Output, drop_state, load_state, save_state, seed
 from .search import record_keys, thumbnails_of
 from .search.index import BUNDLE, bundle_files
+from .search.page import search_context
 from .search.reuse import reused_records
 from .settings import Options, read_options, resolve_today
-from .site import templating
+from .site import editions, templating
 from .site.pages import Page, PageRef, SiteInfo, refs
 from .site.plan import plan_pages
 from .site.renderer import RenderStats, in_background, render_pages, worker_count
-from .site.sources import Sources, folder_digest, inputs_digest, settings_digest
+from .site.sources import Sources, facts, folder_digest, inputs_digest, settings_digest
 from .site.symlinks import outside_links, read_roots
 from .site.templating import Memo
 from .social.cards import card_specs
@@ -94,11 +95,13 @@ class EtalaseGenerator(Generator):
                            options.image_workers)
         with progress.step("Menyiapkan foto (WebP dan JPEG tiap ukuran)"):
             self.media.prepare(photos_of(catalogue))
+        self.english = english = editions.edition(catalogue, "en")  # every record's English view, made once
         with progress.step("Menggambar kartu pratinjau"):
-            self.media.prepare_cards(card_specs(catalogue, today))
+            self.media.prepare_cards({**card_specs(catalogue, today), **card_specs(english.catalogue, today, "en")})
         self.catalogue = catalogue
         with paused_gc():  # 1.3 pages per product, all kept: the collector would only rescan them
             self.pages = plan_pages(catalogue, today, options.per_page, options.featured)
+            self.pages += self.english_pages(self.pages, english, today)
         self.pages += self.kit_pages(catalogue, siteurl)
         self.site = SiteInfo(
             siteurl=siteurl,
@@ -116,11 +119,28 @@ class EtalaseGenerator(Generator):
         self.context.update(catalogue=catalogue, programme=catalogue.programme, etalase=self.site,
                             sharing=self.sharing)
         # What the macros read (imported without context, so Jinja builds each macro module once per build).
-        self.env.globals.update(picture_of=self.media.picture, memo=Memo(),  # a fresh memo: keyed by id()
-                                SITEURL=self.context.get("SITEURL", ""), catalogue=catalogue,
+        self.env.globals.update(picture_of=self.media.picture, SITEURL=self.context.get("SITEURL", ""),
                                 **certificate_globals(today))
-        templating.install_macros(self.env)  # after the globals: each macro module keeps those it was made with
+        self.install_editions()
         log.info("%s: %d pages planned, today is %s", options.catalogue, len(self.pages), self.today.describe())
+
+    def english_pages(self, pages: list[Page], english: editions.Edition, today: dt.date) -> list[Page]:
+        """The English twin of every planned page and of every content page (``content/en/*.md``)."""
+        extra = {"search": search_context(english.catalogue, today, english.strings, editions.EditionUrls("en")),
+                 "shortlist": {"shortlist_strings": english.strings.prefixed("shortlist_js_")},
+                 "home": {"programme": english.catalogue.programme}}
+        return editions.twins(pages, english, extra) + english_content(self.context)
+
+    def install_editions(self) -> None:
+        """One Jinja environment per edition, each with its strings compiled in, its records and macros."""
+        build_cache = self.options.build_cache
+        cache = build_cache / "templates" if build_cache else None
+        self.envs = {editions.DEFAULT: self.env, "en": templating.edition_env(self.env, "en", cache)}
+        self.templates = {lang: {} for lang in self.envs}
+        shown = {editions.DEFAULT: self.catalogue, "en": self.english.catalogue}
+        for lang, env in self.envs.items():
+            env.globals.update(memo=Memo(), catalogue=shown[lang])  # a fresh memo per build: keyed by id()
+            templating.install_macros(env)  # after the globals: each macro module keeps those it was made with
 
     def kit_pages(self, catalogue: Catalogue, siteurl: str) -> list[Page]:
         """Draw the social kit's posts and stories into the cache; return its staff pages (/staf/kit/)."""
@@ -265,9 +285,20 @@ class EtalaseGenerator(Generator):
     def render(self, page: Page) -> str:
         """The HTML of one page, from the part of Pelican's context the templates read and the page's own."""
         context = {key: self.context[key] for key in TEMPLATE_CONTEXT if key in self.context}
+        if page.lang != editions.DEFAULT:
+            context.update(catalogue=self.english.catalogue, programme=self.english.catalogue.programme)
         context.update(output_file=page.file, url=page.url, page_url=page.url, current=page,
                        pagination=page.pagination, **page.context)
-        return self.get_template(page.template).render(context)
+        return self.template(page.template, page.lang).render(context)
+
+    def template(self, name: str, lang: str):
+        """The template ``name`` of the ``lang`` edition (compiled once per build)."""
+        if lang == editions.DEFAULT:
+            return self.get_template(name)
+        found = self.templates[lang].get(name)
+        if found is None:
+            found = self.templates[lang][name] = self.envs[lang].get_template(f"{name}.html")
+        return found
 
     def site_digest(self) -> str:
         """What every page's key shares: templates and theme, settings, today."""
@@ -284,6 +315,18 @@ def certificate_globals(today: dt.date) -> dict[str, object]:
             "held": functools.partial(certificates.held, today=today),
             "tkdn_expired": functools.partial(certificates.tkdn_expired, today=today),
             "expired": functools.partial(certificates.expired, today=today)}
+
+
+def english_content(context: dict) -> list[Page]:
+    """The English twin of every content page: its translation (``content/en/<slug>.md``, ``lang: en``) where
+    staff wrote one, else the Indonesian page marked ``lang="id"``."""
+    pages = []
+    for page in sorted(context.get("pages", []), key=lambda p: p.url):
+        shown = next((other for other in page.translations if other.lang == "en"), page)
+        pages.append(Page(editions.url_in(page.url, "en"), "page", "konten", shown.title, page.slug,
+                          {"page": shown, "page_lang": shown.lang}, None,
+                          (facts((shown.title, shown.content, shown.lang)),), "en"))
+    return pages
 
 
 def content_pages(context: dict) -> list[PageRef]:

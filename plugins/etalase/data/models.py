@@ -213,8 +213,12 @@ class Product(StaffModel):
     )
     old_ids: list[Slug] = Field(default_factory=list, alias="id_lama", description=OLD_IDS)
     name: Text = Field(alias="nama", description="Nama produk")
+    name_en: Text | None = Field(None, alias="nama_en", description="Nama produk dalam bahasa Inggris. Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia")
     category: Slug = Field(alias="kategori", description="ID kategori dari kosakata/kategori.yaml")
     description: Markdown = Field(alias="deskripsi", description="Deskripsi produk (Markdown)")
+    description_en: Markdown | None = Field(
+        None, alias="deskripsi_en", description="Deskripsi produk dalam bahasa Inggris (Markdown). Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia"
+    )
     photos: list[Photo] = Field(alias="foto", min_length=1, description="Minimal satu foto")
     price: PriceField = Field(
         alias="harga",
@@ -263,6 +267,10 @@ class Category(StaffModel):
     id: Slug = Field(alias="id", description="ID kategori, dipakai di tautan /kategori/<id>/; jangan diubah")
     name: Text = Field(alias="nama", description="Nama kategori seperti ditampilkan")
     description: Text = Field(alias="deskripsi", description="Penjelasan singkat isi kategori")
+    name_en: Text | None = Field(None, alias="nama_en", description="Nama kategori dalam bahasa Inggris. Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia")
+    description_en: Text | None = Field(
+        None, alias="deskripsi_en", description="Penjelasan kategori dalam bahasa Inggris. Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia"
+    )
 
 
 class Categories(RecordModel):
@@ -293,7 +301,9 @@ class Programme(RecordModel):
     """program.yaml: the programme's own facts."""
 
     name: Text = Field(alias="nama", description="Nama program")
+    name_en: Text | None = Field(None, alias="nama_en", description="Nama program dalam bahasa Inggris (opsional)")
     tagline: Text = Field(alias="slogan", description="Slogan satu kalimat di beranda")
+    tagline_en: Text | None = Field(None, alias="slogan_en", description="Slogan dalam bahasa Inggris. Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia")
     organiser: Text = Field(alias="penyelenggara", description="Instansi penyelenggara")
     description: Markdown = Field(alias="deskripsi", description="Penjelasan program (Markdown)")
     contact: Contact = Field(alias="kontak", description="Kontak resmi penyelenggara")
@@ -323,10 +333,14 @@ class Batch(RecordModel):
         alias="nomor", ge=1, json_schema_extra={"minimum": 1}, description="Nomor urut batch, mis. 9"
     )
     title: Text = Field(alias="judul", description="Judul batch, mis. Business Matching Batch 9")
+    title_en: Text | None = Field(None, alias="judul_en", description="Judul batch dalam bahasa Inggris. Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia")
     start: Date = Field(alias="mulai", description="Hari pertama, TTTT-BB-HH")
     end: Date = Field(alias="selesai", description="Hari terakhir, TTTT-BB-HH (sama dengan `mulai` bila sehari)")
     venue: Venue = Field(alias="tempat", description="Tempat acara")
     summary: Markdown = Field(alias="ringkasan", description="Ringkasan acara (Markdown)")
+    summary_en: Markdown | None = Field(
+        None, alias="ringkasan_en", description="Ringkasan acara dalam bahasa Inggris (Markdown). Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia"
+    )
     exhibitors: list[Slug] = Field(default_factory=list, alias="eksibitor", description="ID eksibitor yang ikut")
     schools: list[Slug] = Field(default_factory=list, alias="sekolah", description="ID sekolah yang ikut")
     activities: list[Activity] = Field(default_factory=list, alias="kegiatan", description="Kegiatan selama batch")
@@ -353,10 +367,16 @@ class Participant(RecordModel):
     """What exhibitors and schools share: a seller with a place, contact and products."""
 
     name: Text = Field(alias="nama", description="Nama usaha atau sekolah")
+    name_en: Text | None = Field(
+        None, alias="nama_en", description="Nama usaha atau sekolah dalam bahasa Inggris. Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia"
+    )
     city: Slug = Field(alias="kota", description="ID kota dari kosakata/wilayah.yaml")
     district: Slug = Field(alias="kecamatan", description="ID kecamatan dari kosakata/wilayah.yaml")
     address: Text | None = Field(None, alias="alamat", description="Alamat usaha (bukan alamat rumah pribadi)")
     description: Markdown = Field(alias="deskripsi", description="Profil singkat (Markdown)")
+    description_en: Markdown | None = Field(
+        None, alias="deskripsi_en", description="Profil singkat dalam bahasa Inggris (Markdown). Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia"
+    )
     logo: Photo | None = Field(None, alias="logo", description="Logo: `berkas` dan `alt`")
     contact: Contact = Field(alias="kontak", description="Kontak usaha yang boleh terbit")
     products: list[Product] = Field(default_factory=list, alias="produk", description="Produk atau layanan")

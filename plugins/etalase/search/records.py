@@ -29,7 +29,7 @@ from ..data.certificates import held, must_buy
 from ..data.models import Participant, Photo, Product, School
 from ..outputs.text import plain_text
 from ..site import formatting, urls
-from ..site.strings import T
+from ..site.strings import Strings, T
 from .lexicon import BROWSE, CLOSER, PROTECT, index_name, index_text
 
 #: Pagefind language: Indonesian stemming ("membatik" finds "batik").
@@ -112,9 +112,9 @@ def kind_of(participant: Participant) -> str:
     return "sekolah" if isinstance(participant, School) else participant.kind
 
 
-def kind_label(kind: str) -> str:
-    """The reader's word for a seller kind (UMKM, IKM, Penyedia, Sekolah)."""
-    return T.kind_school if kind == "sekolah" else T[f"kind_{kind}"]
+def kind_label(kind: str, t: Strings = T) -> str:
+    """The reader's word for a seller kind (UMKM, IKM, Penyedia, Sekolah), in ``t``'s language."""
+    return t.kind_school if kind == "sekolah" else t[f"kind_{kind}"]
 
 
 def name_key(name: str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from ..data.models import Contact
-from .strings import T
+from .strings import Strings, T
 
 WHATSAPP = "https://wa.me/"
 INSTAGRAM = "https://www.instagram.com/"
@@ -43,15 +43,17 @@ def whatsapp_url(number: str, message: str = "") -> str:
     return f"{link}?{query(text=message)}" if message else link
 
 
-def chat_message(product_name: str, site_name: str, page_url: str = "") -> str:
+def chat_message(product_name: str, site_name: str, page_url: str = "", strings: Strings = T) -> str:
     """The prefilled WhatsApp message naming the product (and linking to it when the URL is absolute)."""
+    T = strings  # noqa: N806 - the edition's strings
     if page_url.startswith(("https://", "http://")):
         return T.whatsapp_message_link.format(product=product_name, site=site_name, url=page_url)
     return T.whatsapp_message.format(product=product_name, site=site_name)
 
 
-def seller_chat_message(seller_name: str, site_name: str, page_url: str = "") -> str:
+def seller_chat_message(seller_name: str, site_name: str, page_url: str = "", strings: Strings = T) -> str:
     """The prefilled WhatsApp message from a seller's page (linking to it when the URL is absolute)."""
+    T = strings  # noqa: N806 - the edition's strings
     if page_url.startswith(("https://", "http://")):
         return T.whatsapp_seller_message_link.format(seller=seller_name, site=site_name, url=page_url)
     return T.whatsapp_seller_message.format(seller=seller_name, site=site_name)
@@ -65,8 +67,9 @@ def display_phone(number: str) -> str:
     return "-".join(filter(None, (local[:3], local[3:])))
 
 
-def contact_links(contact: Contact) -> list[ContactLink]:
-    """Every public contact of a seller except WhatsApp chat, in a fixed order."""
+def contact_links(contact: Contact, strings: Strings = T) -> list[ContactLink]:
+    """Every public contact of a seller except WhatsApp chat, in a fixed order (labels from ``strings``)."""
+    T = strings  # noqa: N806 - the edition's strings
     links: list[ContactLink] = []
     if contact.whatsapp:
         links.append(ContactLink("whatsapp", T.contact_whatsapp, display_phone(contact.whatsapp),

@@ -1,4 +1,4 @@
-"""Numbers, money, percentages and dates as Indonesian readers expect them, through Babel (CLDR).
+"""Numbers, money, percentages and dates as each edition's readers expect them, through Babel (CLDR).
 
 Every function is pure and returns plain text; templates reach them as Jinja
 filters. A no-break space (U+00A0) keeps ``Rp`` with its amount and a value
@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date, parse_pattern
-from babel.numbers import format_compact_decimal, format_currency, format_decimal
+from babel.numbers import format_compact_decimal, format_decimal
 
 from ..data.models import Price
 
@@ -31,8 +31,11 @@ _INTERVAL_FIELDS = ("y", "M", "d")
 
 @functools.lru_cache(maxsize=1 << 16, typed=True)  # Babel takes ~0.2 ms a call; catalogues repeat prices
 def rupiah(amount: int, locale: str = LOCALE) -> str:
-    """Whole rupiah: ``Rp 15.000`` (no decimals, a no-break space after ``Rp``)."""
-    return format_currency(amount, "IDR", locale=locale, format=f"¤{NBSP}#,##0", currency_digits=False)
+    """Whole rupiah: ``Rp 15.000`` (``Rp 15,000`` in English; no decimals, a no-break space after ``Rp``).
+
+    The symbol is always ``Rp``: CLDR's symbol for IDR outside Indonesian locales is ``IDR``.
+    """
+    return f"Rp{NBSP}{format_decimal(amount, format='#,##0', locale=locale)}"
 
 
 def price(value: Price, on_request: str = "Harga atas permintaan", free: str = "Gratis", locale: str = LOCALE) -> str:

@@ -113,6 +113,11 @@ def render_markdown(text: str | None) -> Markup:
     return converted(text).html
 
 
+def in_language(html: Markup, lang: str) -> Markup:
+    """Sanitised HTML in a block marked as written in ``lang`` (untranslated text on another edition's page)."""
+    return _trusted(f'<div lang="{lang}">{html}</div>')
+
+
 def plain_text(text: str | None) -> str:
     """The text of staff Markdown: paragraphs split by a blank line, list items by ``- ``, no markup."""
     return converted(text).plain

@@ -79,6 +79,8 @@ class Page:
     pagination: Pagination | None = None
     #: What the page shows, declared by the plan (:mod:`etalase.site.sources`): its key is made from these.
     sources: tuple[str, ...] = ()
+    #: The edition: ``id`` (at ``/``) or ``en`` (at ``/en/``, :mod:`etalase.site.editions`).
+    lang: str = "id"
 
     @property
     def indexable(self) -> bool:

@@ -18,7 +18,7 @@ from ..search.page import search_context
 from . import urls
 from .pages import Page, Pagination, paginate
 from .sources import batches, cards, facts, product, seller, sellers
-from .strings import T
+from .strings import Strings, T
 
 #: Certified listings: slug -> test(listing, today). Each lapses with its certificate.
 CERTIFIED_FILTERS: dict[str, Callable[[Listing, dt.date], bool]] = {
@@ -164,9 +164,9 @@ def participant_pages(catalogue: Catalogue, per_page: int) -> list[Page]:
     return pages
 
 
-def participant_label(participant: Participant) -> str:
-    """What kind of participant it is, as shown: UMKM, IKM, Penyedia or Sekolah."""
-    return T.kind_school if isinstance(participant, School) else T[f"kind_{participant.kind}"]
+def participant_label(participant: Participant, t: Strings = T) -> str:
+    """What kind of participant it is, as shown: UMKM, IKM, Penyedia or Sekolah (in ``t``'s language)."""
+    return t.kind_school if isinstance(participant, School) else t[f"kind_{participant.kind}"]
 
 
 def participant_page(catalogue: Catalogue, participant: Participant) -> Page:

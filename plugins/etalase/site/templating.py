@@ -12,6 +12,7 @@ No Pelican here.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
@@ -21,33 +22,52 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from jinja2.runtime import Macro
 
-from . import contact, formatting, location, markup, urls
-from .strings import Strings, T
+from . import contact, editions, formatting, location, markup, urls
+from .strings import STRINGS, Strings, T
 
-FILTERS = {
-    "rupiah": formatting.rupiah,
-    "rupiah_compact": formatting.rupiah_compact,
-    "price": lambda value: formatting.price(value, on_request=T.price_on_request, free=T.price_free),
-    "number": formatting.number,
-    "percent": formatting.percent,
-    "date": formatting.date,
-    "iso_date": formatting.iso_date,
-    "markdown": markup.render_markdown,
-    "clean_page": markup.clean_page,
-    "summary": markup.plain_summary,
-    "phone": contact.display_phone,
-}
+def filters_for(strings: Strings = T, locale: str = formatting.LOCALE) -> dict[str, object]:
+    """The formatting and Markdown filters of an edition: numbers, money and dates in ``locale``."""
+    return {
+        "rupiah": lambda amount: formatting.rupiah(amount, locale),
+        "rupiah_compact": lambda amount: formatting.rupiah_compact(amount, locale),
+        "price": lambda value: formatting.price(value, on_request=strings.price_on_request, free=strings.price_free,
+                                                locale=locale),
+        "number": lambda value: formatting.number(value, locale),
+        "percent": lambda value: formatting.percent(value, locale),
+        "date": lambda value: formatting.date(value, locale),
+        "iso_date": formatting.iso_date,
+        "markdown": render_markdown,
+        "clean_page": markup.clean_page,
+        "summary": markup.plain_summary,
+        "phone": contact.display_phone,
+    }
 
-GLOBALS = {
-    "t": T,
-    "urls": urls,
-    "date_range": formatting.date_range,
-    "contact_links": contact.contact_links,
-    "whatsapp_url": contact.whatsapp_url,
-    "chat_message": contact.chat_message,
-    "seller_chat_message": contact.seller_chat_message,
-    "location_parts": location.location_parts,
-}
+
+def render_markdown(text: str | None):
+    """Staff Markdown as HTML; an untranslated text on an English page (a Fallback) is marked ``lang="id"``."""
+    html = markup.render_markdown(text)
+    return markup.in_language(html, "id") if isinstance(text, editions.Fallback) and html else html
+
+
+def globals_for(strings: Strings = T, lang: str = editions.DEFAULT) -> dict[str, object]:
+    """The globals of an edition's templates: its strings, URLs, date ranges and contact texts."""
+    locale = editions.LOCALES[lang]
+    return {
+        "t": strings,
+        "urls": urls if lang == editions.DEFAULT else editions.EditionUrls(lang),
+        "lang": lang,
+        "editions": editions,
+        "date_range": lambda start, end: formatting.date_range(start, end, locale),
+        "contact_links": functools.partial(contact.contact_links, strings=strings),
+        "whatsapp_url": contact.whatsapp_url,
+        "chat_message": functools.partial(contact.chat_message, strings=strings),
+        "seller_chat_message": functools.partial(contact.seller_chat_message, strings=strings),
+        "location_parts": location.location_parts,
+    }
+
+
+FILTERS = filters_for()
+GLOBALS = globals_for()
 
 
 #: Macro files whose macros every template calls by name (``product_grid(items)``), without importing them.
@@ -154,7 +174,7 @@ class CompiledTemplates(FileSystemBytecodeCache):
         return hashlib.sha1(f"{self.salt}\0{super().get_cache_key(name, filename)}".encode()).hexdigest()  # noqa: S324
 
 
-def install(env: Environment, strings: Strings = T, cache: Path | None = None) -> None:
+def install(env: Environment, strings: Strings = T, cache: Path | None = None, lang: str = editions.DEFAULT) -> None:
     """Add the project's filters and globals to ``env`` with ``strings`` compiled in; autoescape on, undefined
     values fatal; compiled templates kept in ``cache`` when given."""
     env.add_extension(CompiledStrings)
@@ -162,7 +182,18 @@ def install(env: Environment, strings: Strings = T, cache: Path | None = None) -
     env.autoescape = True
     env.undefined = StrictUndefined
     env.auto_reload = False  # templates do not change during a build; checking costs a stat per include
-    env.filters.update(FILTERS)
-    env.globals.update(GLOBALS, t=strings, memo=Memo(remember=False))
+    env.filters.update(filters_for(strings, editions.LOCALES[lang]))
+    env.globals.update(globals_for(strings, lang), memo=Memo(remember=False))
     if cache is not None:  # last: the key reads the options set above
         env.bytecode_cache = CompiledTemplates(cache, env)
+
+
+def edition_env(env: Environment, lang: str, cache: Path | None = None) -> Environment:
+    """A copy of ``env`` (same loader, options and globals) for the ``lang`` edition: its strings compiled in,
+    its filters and globals, its own template cache (templates compiled with other strings are not shared)."""
+    strings = STRINGS[lang]
+    other = env.overlay(cache_size=400)
+    other.globals, other.filters = dict(env.globals), dict(env.filters)
+    other.bytecode_cache = None
+    install(other, strings, cache, lang)
+    return other

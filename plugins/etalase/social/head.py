@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 from ..data.catalogue import Catalogue
 from ..data.certificates import held
 from ..images.cards import HEIGHT, WIDTH, CardSpec
-from ..site import urls
+from ..site import editions, urls
+from ..site.editions import url_in
 from ..site.pages import Page
-from ..site.strings import T
+from ..site.strings import STRINGS
 from .cards import card_alt
 from .opengraph import ImageRef, MetaTag, meta_tags
 from .qrcodes import short_url
@@ -44,11 +45,14 @@ class PageHead:
     jsonld: tuple[dict, ...] = ()
     qr: str | None = None
     share_text: str = ""
+    #: The page's edition (:mod:`etalase.site.editions`): its ``og:locale``, the other one's as the alternate.
+    lang: str = editions.DEFAULT
 
     def meta(self, title: str, description: str) -> list[MetaTag]:
         """The Open Graph and Twitter tags for this page's title and description."""
         return meta_tags(title=title, description=description, url=self.canonical, image=self.image,
-                         kind=self.kind, site_name=self.site_name)
+                         kind=self.kind, site_name=self.site_name, locale=editions.OG_LOCALES[self.lang],
+                         alternate=editions.OG_LOCALES[editions.other_lang(self.lang)])
 
     def shares(self) -> list[ShareLink]:
         """The share buttons for this page (empty for pages without a canonical URL)."""
@@ -77,7 +81,10 @@ class Sharing:
         if found is None:
             page = self.pages.get(path)
             if page is None or self.ctx is None:
-                return replace(self.default, kind="page", canonical=self.link(path), jsonld=())
+                lang = editions.lang_of(path)
+                image = self.ctx.image(url_in(urls.HOME, lang)) if self.ctx is not None else self.default.image
+                return replace(self.default, kind="page", canonical=self.link(path), jsonld=(), lang=lang,
+                               image=image)
             found = self.heads[path] = make_head(self.ctx, page)
         return found
 
@@ -105,8 +112,8 @@ class Context:
     today: dt.date
 
     def image(self, key: str) -> ImageRef | None:
-        """The card of the page at ``key``, else the home card."""
-        spec_path = self.cards.get(key) or self.cards.get(urls.HOME)
+        """The card of the page at ``key``, else the home card (of the same edition)."""
+        spec_path = self.cards.get(key) or self.cards.get(url_in(urls.HOME, editions.lang_of(key)))
         if spec_path is None:
             return None
         spec, path = spec_path
@@ -114,12 +121,14 @@ class Context:
 
     def card_path(self, key: str) -> str | None:
         """The card file :meth:`image` shows for ``key`` (its name is a hash of what the card shows)."""
-        image = self.cards.get(key) or self.cards.get(urls.HOME)
+        image = self.cards.get(key) or self.cards.get(url_in(urls.HOME, editions.lang_of(key)))
         return image[1] if image else None
 
-    def trail(self, *steps: tuple[str, str]) -> dict:
-        """A breadcrumb list starting at the home page; ``steps`` are ``(name, path)``."""
-        return breadcrumb_data([(T.nav_home, self.link(urls.HOME))] + [(n, self.link(p)) for n, p in steps])
+    def trail(self, lang: str, *steps: tuple[str, str]) -> dict:
+        """A breadcrumb list starting at the ``lang`` home page; ``steps`` are ``(name, path)`` (of either edition:
+        each leads to the ``lang`` one)."""
+        home = (STRINGS[lang].nav_home, self.link(url_in(urls.HOME, lang)))
+        return breadcrumb_data([home] + [(name, self.link(url_in(path, lang))) for name, path in steps])
 
 
 def product_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
@@ -131,9 +140,9 @@ def product_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
     images += [head.image.url] if head.image else []
     data = product_data(item, url=head.canonical, seller_url=ctx.link(owner_url), category=category.name,
                         images=images, held=held(item.product, ctx.today))
-    crumbs = ctx.trail((category.name, urls.category(category.id)), (item.product.name, page.url))
-    return replace(head, jsonld=(data, crumbs), qr=ctx.link(urls.qr_code(urls.PRODUCT, item.id)),
-                   share_text=T.share_text_product.format(product=item.product.name, seller=item.owner.name))
+    crumbs = ctx.trail(page.lang, (category.name, urls.category(category.id)), (item.product.name, page.url))
+    text = STRINGS[page.lang].share_text_product.format(product=item.product.name, seller=item.owner.name)
+    return replace(head, jsonld=(data, crumbs), qr=ctx.link(urls.qr_code(urls.PRODUCT, item.id)), share_text=text)
 
 
 def participant_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
@@ -142,8 +151,9 @@ def participant_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
     logo = ctx.largest.get(participant.logo.file) if participant.logo else None
     data = organization_data(participant, url=head.canonical, city=page.context["city"].name,
                              logo=ctx.link(logo) if logo else None, image=head.image.url if head.image else None)
-    index_title = T.schools_title if page.kind == urls.SCHOOL else T.exhibitors_title
-    crumbs = ctx.trail((index_title, urls.index(page.kind)), (participant.name, page.url))
+    t = STRINGS[page.lang]
+    index_title = t.schools_title if page.kind == urls.SCHOOL else t.exhibitors_title
+    crumbs = ctx.trail(page.lang, (index_title, urls.index(page.kind)), (participant.name, page.url))
     return replace(head, jsonld=(data, crumbs), qr=ctx.link(urls.qr_code(page.kind, participant.id)),
                    share_text=participant.name)
 
@@ -155,17 +165,18 @@ def batch_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
         return replace(head, share_text=batch.title)
     city = page.context["city"]
     data = event_data(batch, ctx.catalogue.programme, status=page.context["status"], url=head.canonical,
-                      city=city.name if city else "", organiser_url=ctx.link(urls.HOME),
+                      city=city.name if city else "", organiser_url=ctx.link(url_in(urls.HOME, page.lang)),
                       image=head.image.url if head.image else None)
-    crumbs = ctx.trail((T.nav_batches, urls.index(urls.BATCH)), (batch.title, page.url))
+    crumbs = ctx.trail(page.lang, (STRINGS[page.lang].nav_batches, urls.index(urls.BATCH)), (batch.title, page.url))
     return replace(head, jsonld=(data, crumbs), share_text=batch.title)
 
 
 def home_head(ctx: Context, page: Page, head: PageHead) -> PageHead:
     """The home page: WebSite with a SearchAction."""
-    programme = ctx.catalogue.programme
-    data = website_data(name=ctx.site_name, url=head.canonical, search_url=ctx.link(urls.SEARCH),
-                        description=programme.tagline, publisher=programme.organiser)
+    programme = page.context.get("programme") or ctx.catalogue.programme
+    search = ctx.link(url_in(urls.SEARCH, page.lang))
+    data = website_data(name=ctx.site_name, url=head.canonical, search_url=search, description=programme.tagline,
+                        publisher=programme.organiser, lang=page.lang)
     return replace(head, jsonld=(data,), share_text=programme.name)
 
 
@@ -181,14 +192,15 @@ HEADS: dict[str, Callable[[Context, Page, PageHead], PageHead]] = {
 def card_key(page: Page) -> str:
     """Whose card a page shows: its own, its batch's (later pages, QR sheet), else the home card."""
     if page.kind in ("batch", "qr-sheet"):
-        return urls.batch(page.record_id)
+        return url_in(urls.batch(page.record_id), page.lang)
     return page.url
 
 
 def make_head(ctx: Context, page: Page) -> PageHead:
     """The head of one planned page."""
     canonical = None if page.kind in NO_CANONICAL else ctx.link(page.url)
-    head = PageHead(ctx.site_name, page.kind, canonical, ctx.image(card_key(page)), share_text=page.title)
+    head = PageHead(ctx.site_name, page.kind, canonical, ctx.image(card_key(page)), share_text=page.title,
+                    lang=page.lang)
     make = HEADS.get(page.kind)
     return make(ctx, page, head) if make else head
 

@@ -42,13 +42,16 @@ def og_type(kind: str) -> str:
 
 
 def meta_tags(
-    *, title: str, description: str, url: str | None, image: ImageRef | None, kind: str, site_name: str
+    *, title: str, description: str, url: str | None, image: ImageRef | None, kind: str, site_name: str,
+    locale: str = LOCALE, alternate: str | None = None,
 ) -> list[MetaTag]:
-    """Every Open Graph and Twitter tag of one page, in a fixed order; ``url`` None leaves out ``og:url``."""
+    """Every Open Graph and Twitter tag of one page, in a fixed order; ``url`` None leaves out ``og:url``;
+    ``alternate``: the ``og:locale`` of the page's other edition."""
     tags = [
         MetaTag("property", "og:type", og_type(kind)),
         MetaTag("property", "og:site_name", site_name),
-        MetaTag("property", "og:locale", LOCALE),
+        MetaTag("property", "og:locale", locale),
+        *([MetaTag("property", "og:locale:alternate", alternate)] if alternate else []),
         MetaTag("property", "og:title", title),
         MetaTag("property", "og:description", description),
     ]

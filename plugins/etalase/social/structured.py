@@ -166,7 +166,8 @@ def breadcrumb_data(trail: Sequence[tuple[str, str]]) -> dict:
     }
 
 
-def website_data(*, name: str, url: str, search_url: str, description: str, publisher: str) -> dict:
+def website_data(*, name: str, url: str, search_url: str, description: str, publisher: str, lang: str = "id"
+                 ) -> dict:
     """The ``WebSite`` of the home page, with a ``SearchAction`` on ``search_url?q={search_term_string}``."""
     return {
         "@context": SCHEMA,
@@ -175,7 +176,7 @@ def website_data(*, name: str, url: str, search_url: str, description: str, publ
         "name": name,
         "url": url,
         "description": description,
-        "inLanguage": "id",
+        "inLanguage": lang,
         "publisher": {"@type": "Organization", "name": publisher},
         "potentialAction": {
             "@type": "SearchAction",
