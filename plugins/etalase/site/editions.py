@@ -48,6 +48,11 @@ class Fallback(str):
         return f'<span lang="id">{escape(str(self))}</span>'
 
 
+def plain(text):
+    """``text`` without a Fallback's marking, for attributes (``data-name="…"``), where no element can go."""
+    return str(text) if isinstance(text, Fallback) else text
+
+
 def lang_of(url: str) -> str:
     """The edition a page URL belongs to."""
     return "en" if url.startswith(PREFIX["en"]) else DEFAULT

@@ -40,6 +40,7 @@ def filters_for(strings: Strings = T, locale: str = formatting.LOCALE) -> dict[s
         "clean_page": markup.clean_page,
         "summary": markup.plain_summary,
         "phone": contact.display_phone,
+        "plain": editions.plain,
     }
 
 
