@@ -38,6 +38,7 @@ from .outputs.producers import collect
 from .outputs.state import Output, drop_state, load_state, save_state, seed
 from .search import record_keys, thumbnails_of
 from .search.index import BUNDLE, bundle_files
+from .search.records import build_records
 from .search.page import search_context
 from .search.reuse import reused_records
 from .settings import Options, read_options, resolve_today
@@ -239,7 +240,12 @@ class EtalaseGenerator(Generator):
             records, _ = reused_records(self.catalogue, self.site.today, thumbnail,
                                         record_keys(self.catalogue, sources, thumbnail), cache)
             found, self.search_indexed = bundle_files(records, cache, sharded=not self.options.publish)
+            # The English edition's bundle (/en/pagefind/): English stemming, its own cache folder.
+            english = build_records(self.english.catalogue, self.site.today, thumbnail, "en")
+            found_en, indexed_en = bundle_files(english, Path(f"{cache}-en"), not self.options.publish, "en")
+            self.search_indexed |= indexed_en
         files = [(f"{BUNDLE}/{rel}", cached, digest) for rel, cached, digest in found]
+        files += [(f"{editions.PREFIX['en']}{BUNDLE}/{rel}", cached, digest) for rel, cached, digest in found_en]
         for rel, cached, digest in files:
             out.link(rel, cached, digest)
         out.group("search", key, [rel for rel, _, _ in files])

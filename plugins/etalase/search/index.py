@@ -134,15 +134,15 @@ def _service_class():
     return _Service
 
 
-async def _add_records(index, records: Sequence[SearchRecord]) -> None:
-    """Send every record, WINDOW at a time, and check that Pagefind kept its URL."""
+async def _add_records(index, records: Sequence[SearchRecord], language: str = LANGUAGE) -> None:
+    """Send every record (in ``language``), WINDOW at a time, and check that Pagefind kept its URL."""
     for start in range(0, len(records), WINDOW):
         window = records[start:start + WINDOW]
         answers = await asyncio.wait_for(asyncio.gather(*(
             index.add_custom_record(
                 url=record.url,
                 content=record.content,
-                language=LANGUAGE,
+                language=language,
                 meta=dict(record.meta),
                 filters={key: list(values) for key, values in record.filters.items()},
             )
@@ -153,8 +153,8 @@ async def _add_records(index, records: Sequence[SearchRecord]) -> None:
                 raise SearchError(f"Pagefind indexed {record.url} as {answer.get('page_url')!r}")
 
 
-async def _write_bundles(jobs: Sequence[tuple[Sequence[SearchRecord], Path]]) -> None:
-    """Start Pagefind once; for each job index its records and write the bundle into its folder."""
+async def _write_bundles(jobs: Sequence[tuple[Sequence[SearchRecord], Path]], language: str = LANGUAGE) -> None:
+    """Start Pagefind once; for each job index its records (stemmed as ``language``) and write its bundle."""
     try:
         service = await _service_class()().launch()
     except (FileNotFoundError, PermissionError) as exc:
@@ -162,8 +162,8 @@ async def _write_bundles(jobs: Sequence[tuple[Sequence[SearchRecord], Path]]) ->
                           ) from exc
     try:
         for records, target in jobs:
-            index = await service.create_index({"force_language": LANGUAGE})
-            await _add_records(index, records)
+            index = await service.create_index({"force_language": language})
+            await _add_records(index, records, language)
             await asyncio.wait_for(index.write_files(output_path=str(target)), TIMEOUT)
             await asyncio.wait_for(_settled(target, len(records)), TIMEOUT)
     except SearchError:
@@ -247,13 +247,13 @@ def _parts(records: Sequence[SearchRecord], sharded: bool) -> list[_Part]:
     return parts
 
 
-def _index_parts(parts: Sequence[_Part], cache: BundleCache) -> None:
+def _index_parts(parts: Sequence[_Part], cache: BundleCache, language: str = LANGUAGE) -> None:
     """Run Pagefind for ``parts`` (one service); check, stabilise and prune each bundle, keep its page IDs, cache it."""
     stagings = [(part, cache.root / f".{part.key}.building-{os.getpid()}") for part in parts]
     try:
         for _, staging in stagings:
             shutil.rmtree(staging, ignore_errors=True)
-        run_async(lambda: _write_bundles([(part.records, staging) for part, staging in stagings]))
+        run_async(lambda: _write_bundles([(part.records, staging) for part, staging in stagings], language))
         for part, staging in stagings:
             ids = page_ids(staging)
             missing = sorted({record.url for record in part.records} - set(ids))
@@ -297,10 +297,11 @@ def _check(records: Sequence[SearchRecord]) -> None:
         raise SearchError(f"{SENTINEL_URL} is the sentinel's URL; no record may use it")
 
 
-def bundle_files(records: Sequence[SearchRecord], cache_dir: Path, sharded: bool = True
+def bundle_files(records: Sequence[SearchRecord], cache_dir: Path, sharded: bool = True, language: str = LANGUAGE
                  ) -> tuple[list[tuple[str, str, str]], bool]:
     """Every file of the bundle of ``records`` as ``(path in the bundle, cached file, hash of its bytes)``, and
     whether Pagefind ran (only for the shards whose records changed; one index when not ``sharded``).
+    ``language``: Pagefind's stemming (``en`` for the English edition's bundle, in a cache folder of its own).
 
     The hash is the file's key in the output: most of a new bundle (fragments, wasm, script) is byte for byte
     the last one's, and a build need not link those again.
@@ -312,7 +313,7 @@ def bundle_files(records: Sequence[SearchRecord], cache_dir: Path, sharded: bool
     missing = [part for part in parts if cache.get(part.key) is None]
     if missing:
         started = time.perf_counter()
-        _index_parts(missing, cache)
+        _index_parts(missing, cache, language)
         log.info("%s: %d of %d search shards indexed (%d records) in %.1f s", cache.root, len(missing), len(parts),
                  sum(len(part.records) for part in missing), time.perf_counter() - started)
     lists = _lists(records, parts, cache)

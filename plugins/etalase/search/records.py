@@ -28,8 +28,8 @@ from ..data.catalogue import Catalogue, Listing
 from ..data.certificates import held, must_buy
 from ..data.models import Participant, Photo, Product, School
 from ..outputs.text import plain_text
-from ..site import formatting, urls
-from ..site.strings import Strings, T
+from ..site import editions, formatting, urls
+from ..site.strings import STRINGS, Strings, T
 from .lexicon import BROWSE, CLOSER, PROTECT, index_name, index_text
 
 #: Pagefind language: Indonesian stemming ("membatik" finds "batik").
@@ -126,9 +126,11 @@ def name_key(name: str) -> str:
     return " ".join(plain.casefold().split())
 
 
-def price_text(product: Product) -> str:
-    """The price as a card shows it: ``Rp 45.000``, a range, or the on-request text."""
-    return formatting.price(product.price, on_request=T.price_on_request, free=T.price_free)
+def price_text(product: Product, lang: str = LANGUAGE) -> str:
+    """The price as a card shows it: ``Rp 45.000``, a range, or the on-request text (in the ``lang`` edition)."""
+    t = STRINGS[lang]
+    return formatting.price(product.price, on_request=t.price_on_request, free=t.price_free,
+                            locale=editions.LOCALES[lang])
 
 
 def summary(markdown: str | None, width: int = DESCRIPTION_CHARS) -> str:
@@ -205,10 +207,13 @@ def participant_filters(catalogue: Catalogue, participant: Participant) -> dict[
     return {key: values for key, values in filters.items() if values}
 
 
-def product_record(catalogue: Catalogue, item: Listing, today: dt.date, thumbnail: Thumbnail | None = None
-                   ) -> SearchRecord:
-    """The search record of one published product, as of ``today`` (wajib PDN lapses with its TKDN certificate)."""
-    product, owner = item.product, item.owner
+def product_record(catalogue: Catalogue, item: Listing, today: dt.date, thumbnail: Thumbnail | None = None,
+                   lang: str = LANGUAGE) -> SearchRecord:
+    """The search record of one published product, as of ``today`` (wajib PDN lapses with its TKDN certificate).
+
+    ``lang``: the edition (``catalogue`` is then its view): its strings, prices and URLs.
+    """
+    product, owner, T = item.product, item.owner, STRINGS[lang]  # noqa: N806 - the edition's strings
     category = catalogue.categories[product.category].name
     city = catalogue.cities[owner.city].name
     kinds = held(product, today)
@@ -217,7 +222,7 @@ def product_record(catalogue: Catalogue, item: Listing, today: dt.date, thumbnai
         product.name, category, owner.name, city, certificates, "TKDN" if product.tkdn else None,
         T.badge_must_buy if is_must_buy(product, today) else None, summary(product.description),
     )) + _TAIL
-    meta = {"title": index_name(product.name), "harga": unsearchable(price_text(product)),
+    meta = {"title": index_name(product.name), "harga": unsearchable(price_text(product, lang)),
             "penjual": unsearchable(f"{owner.name} · {city}")}
     if product.price.kind != "permintaan":
         meta["satuan"] = unsearchable(T.product_unit.format(unit=product.unit))
@@ -227,7 +232,7 @@ def product_record(catalogue: Catalogue, item: Listing, today: dt.date, thumbnai
     if product.tkdn is not None:
         order[BY_TKDN] = product.tkdn.percent
     return SearchRecord(
-        url="/" + urls.product(product.id),
+        url="/" + editions.PREFIX[lang] + urls.product(product.id),
         content=content,
         meta=_with_photo(meta, product.photos[0], thumbnail),
         filters=_product_filters(item, kinds, today),
@@ -235,10 +240,10 @@ def product_record(catalogue: Catalogue, item: Listing, today: dt.date, thumbnai
     )
 
 
-def participant_record(catalogue: Catalogue, participant: Participant, thumbnail: Thumbnail | None = None
-                       ) -> SearchRecord:
-    """The search record of one published exhibitor or school."""
-    kind = kind_label(kind_of(participant))
+def participant_record(catalogue: Catalogue, participant: Participant, thumbnail: Thumbnail | None = None,
+                       lang: str = LANGUAGE) -> SearchRecord:
+    """The search record of one published exhibitor or school (in the ``lang`` edition)."""
+    kind = kind_label(kind_of(participant), STRINGS[lang])
     city = catalogue.cities[participant.city].name
     district = catalogue.district_name(participant.city, participant.district)
     programmes = ", ".join(participant.programmes) if isinstance(participant, School) else None
@@ -247,7 +252,7 @@ def participant_record(catalogue: Catalogue, participant: Participant, thumbnail
     folder = urls.SCHOOL if isinstance(participant, School) else urls.EXHIBITOR
     meta = {"title": index_name(participant.name), "penjual": unsearchable(f"{kind} · {city}")}
     return SearchRecord(
-        url="/" + urls.record(folder, participant.id),
+        url="/" + editions.PREFIX[lang] + urls.record(folder, participant.id),
         content=content,
         meta=_with_photo(meta, participant.logo, thumbnail),
         filters=participant_filters(catalogue, participant),
@@ -255,11 +260,15 @@ def participant_record(catalogue: Catalogue, participant: Participant, thumbnail
     )
 
 
-def build_records(catalogue: Catalogue, today: dt.date, thumbnail: Thumbnail | None = None) -> list[SearchRecord]:
-    """Every search record of the published catalogue as of ``today``: products (by ID), exhibitors, schools."""
-    records = [product_record(catalogue, item, today, thumbnail) for item in catalogue.listings]
+def build_records(catalogue: Catalogue, today: dt.date, thumbnail: Thumbnail | None = None, lang: str = LANGUAGE
+                  ) -> list[SearchRecord]:
+    """Every search record of the published catalogue as of ``today``: products (by ID), exhibitors, schools.
+
+    ``lang``: the edition whose view ``catalogue`` is (``en``: the English bundle at ``/en/pagefind/``).
+    """
+    records = [product_record(catalogue, item, today, thumbnail, lang) for item in catalogue.listings]
     sellers: Iterable[Participant] = [*catalogue.exhibitors.values(), *catalogue.schools.values()]
-    records += [participant_record(catalogue, participant, thumbnail) for participant in sellers]
+    records += [participant_record(catalogue, participant, thumbnail, lang) for participant in sellers]
     return records
 
 

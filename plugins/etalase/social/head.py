@@ -56,7 +56,7 @@ class PageHead:
 
     def shares(self) -> list[ShareLink]:
         """The share buttons for this page (empty for pages without a canonical URL)."""
-        return share_links(self.canonical, self.share_text) if self.canonical else []
+        return share_links(self.canonical, self.share_text, STRINGS[self.lang]) if self.canonical else []
 
 
 class Sharing:

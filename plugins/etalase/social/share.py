@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..site.contact import WHATSAPP, encode
-from ..site.strings import T
+from ..site.strings import Strings, T
 
 FACEBOOK = "https://www.facebook.com/sharer/sharer.php"
 X = "https://x.com/intent/post"
@@ -26,12 +26,17 @@ class ShareLink:
     url: str
 
 
-#: Each network's kind, visible text and accessible name, in display order.
-NETWORKS = tuple((kind, text, T.share_label.format(network=text)) for kind, text in (
-    ("whatsapp", T.share_whatsapp), ("facebook", T.share_facebook), ("x", T.share_x), ("telegram", T.share_telegram)))
+def networks(strings: Strings = T) -> tuple[tuple[str, str, str], ...]:
+    """Each network's kind, visible text and accessible name (in ``strings``' language), in display order."""
+    return tuple((kind, text, strings.share_label.format(network=text)) for kind, text in (
+        ("whatsapp", strings.share_whatsapp), ("facebook", strings.share_facebook), ("x", strings.share_x),
+        ("telegram", strings.share_telegram)))
 
 
-def share_links(url: str, text: str) -> list[ShareLink]:
+NETWORKS = networks()
+
+
+def share_links(url: str, text: str, strings: Strings = T) -> list[ShareLink]:
     """The share buttons of a page at ``url`` (absolute in published builds), in display order.
 
     WhatsApp gets the text and the link on one line, as people paste them; Facebook only the link (it reads the
@@ -41,4 +46,5 @@ def share_links(url: str, text: str) -> list[ShareLink]:
     page, words = encode(url), encode(text)
     targets = (f"{WHATSAPP}?text={words}%20{page}" if text else f"{WHATSAPP}?text={page}", f"{FACEBOOK}?u={page}",
                f"{X}?url={page}&text={words}", f"{TELEGRAM}?url={page}&text={words}")
-    return [ShareLink(*network, target) for network, target in zip(NETWORKS, targets, strict=True)]
+    shown = NETWORKS if strings is T else networks(strings)
+    return [ShareLink(*network, target) for network, target in zip(shown, targets, strict=True)]
