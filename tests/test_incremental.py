@@ -98,7 +98,8 @@ def test_editing_what_no_card_shows_renders_exactly_that_products_page(site, dat
     line_end = text.index("\n", at)
     path.write_text(text[: line_end + 1] + "    min_pesan: 7\n" + text[line_end + 1:], encoding="utf-8")
     work = site(data).work
-    assert work.pages.files == ["produk/syal-batik-cap/index.html"]
+    # the product's page and its English twin (same sources, same plan entry in the other edition)
+    assert work.pages.files == ["produk/syal-batik-cap/index.html", "en/produk/syal-batik-cap/index.html"]
     assert not work.search_indexed  # the minimum order is not searchable: the same records, the same bundle
 
 

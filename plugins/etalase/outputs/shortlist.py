@@ -20,10 +20,10 @@ import json
 from ..data import certificates
 from ..data.catalogue import Catalogue, Listing
 from ..data.models import Participant, Product
-from ..site import formatting, urls
+from ..site import editions, formatting, urls
 from ..site.plan import owner_kind, participant_label
-from ..site.strings import T
-from ..site.templating import FILTERS
+from ..site.strings import STRINGS
+from ..site.templating import filters_for
 from .artifacts import Artifact
 from .site import Site, SiteLike, site_of
 
@@ -32,71 +32,75 @@ FORMAT = "etalase-daftar"
 FORMAT_VERSION = 1
 
 
-def expiry_text(until: dt.date | None, today: dt.date) -> str:
+def expiry_text(until: dt.date | None, today: dt.date, lang: str = editions.DEFAULT) -> str:
     """`` (berlaku sampai 5 November 2026)``, `` Kedaluwarsa: berlaku sampai …`` once past, or nothing."""
     if until is None:
         return ""
-    shown = formatting.date(until)
+    T = STRINGS[lang]  # noqa: N806 - the edition's strings
+    shown = formatting.date(until, editions.LOCALES[lang])
     if certificates.expired(until, today):
         return " " + T.cert_expired.format(date=shown)
     return f" ({T.valid_until.format(date=shown)})"
 
 
-def certificate_lines(product: Product, today: dt.date) -> list[str]:
+def certificate_lines(product: Product, today: dt.date, lang: str = editions.DEFAULT) -> list[str]:
     """Every certificate as one line of text with its expiry, the TKDN certificate last."""
-    lines = []
+    lines, T = [], STRINGS[lang]  # noqa: N806 - the edition's strings
     for kind in product.certifications.kinds():
         cert = getattr(product.certifications, kind)
         standard = f"{cert.standard}, " if kind == "sni" else ""
-        lines.append(f"{T['cert_' + kind]}: {standard}{cert.number}{expiry_text(cert.valid_until, today)}")
+        lines.append(f"{T['cert_' + kind]}: {standard}{cert.number}{expiry_text(cert.valid_until, today, lang)}")
     if product.tkdn is not None:
         tkdn = product.tkdn
-        lines.append(f"{T.product_tkdn}: {tkdn.certificate}{expiry_text(tkdn.valid_until, today)}")
+        lines.append(f"{T.product_tkdn}: {tkdn.certificate}{expiry_text(tkdn.valid_until, today, lang)}")
     return lines
 
 
-def _percent(value) -> dict:
+def _percent(value, lang: str = editions.DEFAULT) -> dict:
     """A percentage as data (``42.50``) and as text (``42,5 %``)."""
-    return {"value": f"{value:.2f}", "text": formatting.percent(value)}
+    return {"value": f"{value:.2f}", "text": formatting.percent(value, editions.LOCALES[lang])}
 
 
-def product_entry(item: Listing, site: Site) -> dict:
-    """One product as the shortlist shows it."""
-    product, owner = item.product, item.owner
+def product_entry(item: Listing, site: Site, lang: str = editions.DEFAULT) -> dict:
+    """One product as the shortlist of the ``lang`` edition shows it."""
+    product, owner, prefix = item.product, item.owner, editions.PREFIX[lang]
     photo = site.thumb_urls.get(product.photos[0].file) or site.photo_urls.get(product.photos[0].file)
     return {
         "name": product.name,
-        "url": site.url(urls.product(product.id)),
+        "url": site.url(prefix + urls.product(product.id)),
         "photo": site.url(photo) if photo else None,
         "alt": product.photos[0].alt,
         "seller": f"{owner_kind(owner)}/{owner.id}",
         "price": {"kind": product.price.kind, "low": product.price.low, "high": product.price.high,
-                  "text": FILTERS["price"](product.price)},
+                  "text": filters_for(STRINGS[lang], editions.LOCALES[lang])["price"](product.price)},
         "unit": product.unit,
         "min_order": product.min_order,
-        "tkdn": _percent(product.tkdn.percent) if product.tkdn else None,
-        "bmp": _percent(product.tkdn.bmp) if product.tkdn else None,
+        "tkdn": _percent(product.tkdn.percent, lang) if product.tkdn else None,
+        "bmp": _percent(product.tkdn.bmp, lang) if product.tkdn else None,
         "must_buy": certificates.must_buy(product, site.today),
-        "certificates": certificate_lines(product, site.today),
+        "certificates": certificate_lines(product, site.today, lang),
         "qr": site.url(urls.qr_code(urls.PRODUCT, product.id)),
     }
 
 
-def seller_entry(participant: Participant, catalogue: Catalogue, site: Site) -> dict:
+def seller_entry(participant: Participant, catalogue: Catalogue, site: Site, lang: str = editions.DEFAULT) -> dict:
     """A seller once: name, page, kind, city, WhatsApp number (digits, as ``wa.me`` takes it), e-Katalog."""
     contact = participant.contact
     return {
         "name": participant.name,
-        "url": site.url(urls.record(owner_kind(participant), participant.id)),
-        "kind": participant_label(participant),
+        "url": site.url(editions.PREFIX[lang] + urls.record(owner_kind(participant), participant.id)),
+        "kind": participant_label(participant, STRINGS[lang]),
         "city": catalogue.cities[participant.city].name,
         "whatsapp": contact.whatsapp.lstrip("+") if contact.whatsapp else None,
         "ekatalog": contact.ekatalog,
     }
 
 
-def shortlist_document(catalogue: Catalogue, site: SiteLike) -> dict:
-    """The whole file: products by ID, their sellers, and every old product ID with its current one."""
+def shortlist_document(catalogue: Catalogue, site: SiteLike, lang: str = editions.DEFAULT) -> dict:
+    """The whole file: products by ID, their sellers, and every old product ID with its current one.
+
+    ``lang``: the edition (``catalogue`` is then its view, :func:`etalase.site.editions.edition`).
+    """
     info = site_of(site)
     items = sorted(catalogue.listings, key=lambda item: item.id)
     owners = {f"{owner_kind(item.owner)}/{item.owner.id}": item.owner for item in items}
@@ -104,13 +108,19 @@ def shortlist_document(catalogue: Catalogue, site: SiteLike) -> dict:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "as_of": info.today.isoformat(),
-        "products": {item.id: product_entry(item, info) for item in items},
-        "sellers": {key: seller_entry(owner, catalogue, info) for key, owner in sorted(owners.items())},
+        "products": {item.id: product_entry(item, info, lang) for item in items},
+        "sellers": {key: seller_entry(owner, catalogue, info, lang) for key, owner in sorted(owners.items())},
         "moved": {old: item.id for item in items for old in item.product.old_ids},
     }
 
 
 def produce_shortlist(catalogue: Catalogue, site: SiteLike) -> list[Artifact]:
-    """Producer: ``daftar/produk.json`` (compact, sorted keys, UTF-8)."""
-    text = json.dumps(shortlist_document(catalogue, site), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return [Artifact(urls.shortlist_data(), text.encode("utf-8") + b"\n")]
+    """Producer: ``daftar/produk.json`` and the English edition's ``en/daftar/produk.json`` (compact, sorted keys,
+    UTF-8)."""
+    found = []
+    for lang in editions.LANGS:
+        shown = editions.edition(catalogue, lang).catalogue
+        text = json.dumps(shortlist_document(shown, site, lang), ensure_ascii=False, sort_keys=True,
+                          separators=(",", ":"))
+        found.append(Artifact(editions.PREFIX[lang] + urls.shortlist_data(), text.encode("utf-8") + b"\n"))
+    return found

@@ -35,7 +35,13 @@ CHECKS: dict[str, str] = {
     "tanpa-batch": "Peserta yang tidak ikut batch mana pun",
     "duplikat": "Kemungkinan data ganda",
     "todo": "Isian yang masih bertanda TODO",
+    "terjemahan": "Terjemahan bahasa Inggris yang belum ada (edisi /en/)",
 }
+#: The translated fields the report counts: field -> its English twin, per kind of record. A seller's own name is
+#: not counted (a business keeps its name; ``nama_en`` is there for one that trades under an English name).
+TRANSLATED = {"product": (("name", "nama_en"), ("description", "deskripsi_en")),
+              "seller": (("description", "deskripsi_en"),),
+              "batch": (("title", "judul_en"), ("summary", "ringkasan_en"))}
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ def check_quality(catalogue: Catalogue, today: dt.date, photos: Mapping[str, Pho
     found += _batchless_findings(catalogue, participants)
     found += _duplicate_findings(catalogue, participants)
     found += _todo_findings(catalogue.batches, participants)
+    found += _translation_findings(catalogue.batches, participants)
     order = list(CHECKS)
     found.sort(key=lambda f: (order.index(f.check), f.file, f.subject, f.message))
     return QualityReport(today=today, today_source=today_source, findings=found)
@@ -196,6 +203,32 @@ def _todo_findings(batches: list[Batch], participants: list[Participant]) -> lis
     return [Finding("todo", record.source, left.subject,
                     f"`{left.field}` masih berisi TODO dari templat: ganti dengan isi sebenarnya")
             for record in [*batches, *participants] for left in leftovers(record) if not left.photo]
+
+
+def _missing(record, kind: str) -> list[str]:
+    """The English fields of ``record`` that staff have not filled in (their YAML keys)."""
+    return [key for field, key in TRANSLATED[kind] if getattr(record, field) and not getattr(record, f"{field}_en")]
+
+
+def _translation_findings(batches: list[Batch], participants: list[Participant]) -> list[Finding]:
+    """One finding per batch and per seller (with its products) that lacks English text, with the counts."""
+    found = []
+    for batch in batches:
+        if keys := _missing(batch, "batch"):
+            found.append(Finding("terjemahan", batch.source, "batch", _translation_message(keys)))
+    for seller in participants:
+        keys = _missing(seller, "seller")
+        keys += [key for product in seller.products if not product.withdrawn for key in _missing(product, "product")]
+        if keys:
+            found.append(Finding("terjemahan", seller.source, "peserta dan produknya", _translation_message(keys)))
+    return found
+
+
+def _translation_message(keys: list[str]) -> str:
+    """``3 isian belum diterjemahkan (nama_en 2, deskripsi_en 1)`` and what to do about it."""
+    counts = ", ".join(f"{key} {keys.count(key)}" for key in dict.fromkeys(keys))
+    return (f"{len(keys)} isian belum diterjemahkan ({counts}): tambahkan teks bahasa Inggris di kolom itu; "
+            "sampai itu, edisi Inggris menampilkan teks bahasa Indonesia")
 
 
 def format_quality_text(report: QualityReport) -> str:
