@@ -20,10 +20,30 @@ SMK = "catalogue_data/sekolah/smk-contoh.yaml"
 TODAY = dt.date(2023, 11, 9)
 
 
+#: English text for every translated field of the minimal catalogue (without it the report counts them).
+TRANSLATIONS = (
+    (BATCH, "judul: Business Matching Batch 1", "judul: Business Matching Batch 1\njudul_en: Business Matching Event 1"),
+    (BATCH, "ringkasan:", "ringkasan_en: A sample event.\nringkasan:"),
+    (EXHIBITOR, "deskripsi: Sangrai kopi robusta sejak 2015.",
+     "deskripsi: Sangrai kopi robusta sejak 2015.\ndeskripsi_en: Robusta roasters since 2015."),
+    (EXHIBITOR, "    nama: Kopi Robusta 250 g", "    nama: Kopi Robusta 250 g\n    nama_en: Robusta Coffee 250 g"),
+    (EXHIBITOR, "    deskripsi: Kopi bubuk robusta sangrai sedang.",
+     "    deskripsi: Kopi bubuk robusta sangrai sedang.\n    deskripsi_en: Medium-roast ground robusta."),
+    (SCHOOL, "deskripsi: Sekolah kejuruan dengan program keahlian tata busana.",
+     "deskripsi: Sekolah kejuruan dengan program keahlian tata busana.\ndeskripsi_en: A fashion vocational school."),
+    (SCHOOL, "    nama: Tas Batik", "    nama: Tas Batik\n    nama_en: Batik Bag"),
+    (SCHOOL, "    deskripsi: Tas jinjing karya siswa Tata Busana.",
+     "    deskripsi: Tas jinjing karya siswa Tata Busana.\n    deskripsi_en: A tote bag made by fashion students."),
+)
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    """A copy of the minimal catalogue, which has nothing to report."""
-    return copy_root(tmp_path)
+    """A copy of the minimal catalogue with English text (``TRANSLATIONS``), which has nothing to report."""
+    root = copy_root(tmp_path)
+    for rel, old, new in TRANSLATIONS:
+        edit(root, rel, old, new)
+    return root
 
 
 def findings(root: Path, check: str, photos: dict | None = None) -> list[tuple[str, str, str]]:
@@ -214,6 +234,7 @@ def test_the_text_report_word_for_word():
         "Kemungkinan data ganda (0)", "",
         "Isian yang masih bertanda TODO (1)",
         f"  {KOPI}: produk <b>kopi</b>: `nama` masih berisi TODO", "",
+        "Terjemahan bahasa Inggris yang belum ada (edisi /en/) (0)", "",
         "2 catatan perlu perhatian.",
     ])
 
@@ -285,3 +306,18 @@ def test_every_build_publishes_the_report_page_with_each_batch_s_booth_qr_sheet(
     assert links == [(batch.title, f"/{urls.batch_qr_sheet(batch.id)}") for batch in batches]
     assert all(target_exists(output, url) for _, url in links)
     assert page.find("nav").find("a", href="#kode-qr")
+
+
+def test_missing_english_text_is_counted_per_record(tmp_path):
+    root = copy_root(tmp_path)  # no English at all
+    assert findings(root, "terjemahan") == [
+        ("catalogue_data/batch/batch-1.yaml", "batch",
+         "2 isian belum diterjemahkan (judul_en 1, ringkasan_en 1): tambahkan teks bahasa Inggris di kolom itu; "
+         "sampai itu, edisi Inggris menampilkan teks bahasa Indonesia"),
+        ("catalogue_data/eksibitor/kopi-contoh.yaml", "peserta dan produknya",
+         "3 isian belum diterjemahkan (deskripsi_en 2, nama_en 1): tambahkan teks bahasa Inggris di kolom itu; "
+         "sampai itu, edisi Inggris menampilkan teks bahasa Indonesia"),
+        ("catalogue_data/sekolah/smk-contoh.yaml", "peserta dan produknya",
+         "3 isian belum diterjemahkan (deskripsi_en 2, nama_en 1): tambahkan teks bahasa Inggris di kolom itu; "
+         "sampai itu, edisi Inggris menampilkan teks bahasa Indonesia"),
+    ]

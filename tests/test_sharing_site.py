@@ -105,7 +105,7 @@ def local(site: Path, url: str) -> bool:
 def test_every_card_is_1200_by_630_and_at_most_300_kb(site, catalogue):
     cards = sorted((site / "kartu").glob("*.jpg"))
     owners = len(catalogue.listings) + len(catalogue.exhibitors) + len(catalogue.schools) + len(catalogue.batches)
-    assert len(cards) == owners + 1  # and the home page
+    assert len(cards) == 2 * (owners + 1)  # and the home page; each in Bahasa Indonesia and in English
     for card in cards:
         assert card.stat().st_size <= MAX_BYTES, card.name
         with Image.open(card) as img:
@@ -159,15 +159,17 @@ def test_every_page_has_open_graph_and_twitter_tags_with_an_absolute_card(site):
         if page.find("meta", attrs={"http-equiv": "refresh"}) or url.startswith("staf/"):
             continue  # redirect pages only point on; staff pages are never shared
         og = extract(site, url)["og"]
-        assert og["og:locale"] == "id_ID" and og["og:title"] and og["og:description"], url
-        assert og["og:type"] == ("product" if url.startswith("produk/") and url != "produk/" else "website"), url
+        path = url.removeprefix("en/")  # the English edition's pages are their twins' kind, in English
+        locale = "id_ID" if path == url else "en_GB"
+        assert og["og:locale"] == locale and og["og:title"] and og["og:description"], url
+        assert og["og:type"] == ("product" if path.startswith("produk/") and path != "produk/" else "website"), url
         assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630") and og["og:image:alt"], url
         assert local(site, og["og:image"]), url
         twitter = {m["name"]: m["content"] for m in page.find_all("meta", attrs={"name": True})}
         assert twitter["twitter:card"] == "summary_large_image" and twitter["twitter:image"] == og["og:image"], url
         assert twitter["twitter:title"] == og["og:title"] and twitter["twitter:image:alt"], url
         canonical = page.find("link", rel="canonical")
-        if url == "404.html":
+        if path == "404.html":
             assert canonical is None and "og:url" not in og
         else:
             assert canonical["href"] == og["og:url"] == f"{SITEURL}/{url}", url

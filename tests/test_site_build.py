@@ -83,7 +83,7 @@ def test_every_internal_link_and_image_resolves(site):
 
 def test_every_product_participant_batch_and_the_home_page_has_a_preview_card(site, catalogue):
     pages = len(catalogue.listings) + len(catalogue.exhibitors) + len(catalogue.schools) + len(catalogue.batches) + 1
-    assert len(list((site / "kartu").glob("*.jpg"))) == pages
+    assert len(list((site / "kartu").glob("*.jpg"))) == 2 * pages  # and each one's English card
 
 
 def test_originals_are_never_published(site):
@@ -151,12 +151,13 @@ def test_home_shows_current_batch_figures_and_featured(site):
 def test_every_page_has_one_h1_lang_and_search_form(site):
     for file in sorted(site.rglob("*.html")):
         page = soup(site, file.relative_to(site).as_posix())
-        assert page.html["lang"] == "id", file
+        english = file.relative_to(site).parts[0] == "en"  # the English edition (tests/test_site_english.py)
+        assert page.html["lang"] == ("en" if english else "id"), file
         assert len(page.find_all("h1")) == 1, file
         staff = file.relative_to(site).parts[0] == "staf"  # /staf/laporan/ stands alone: no site header
         if page.find("meta", attrs={"http-equiv": "refresh"}) is None and not staff:
             form = page.select_one("header form[role=search]")
-            assert form["action"] == "/cari/" and form.find("input")["name"] == "q", file
+            assert form["action"] == ("/en/cari/" if english else "/cari/") and form.find("input")["name"] == "q", file
 
 
 def test_producers_see_every_page(site):

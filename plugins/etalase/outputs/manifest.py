@@ -38,9 +38,9 @@ FORMAT = 1
 #: Never listed: pages for staff that nothing public links to.
 HIDDEN_PREFIXES = (f"/{urls.STAFF}",)
 #: Not listed by the build either: Pagefind's own files, named afresh by every run that indexes (Pagefind #638).
-UNLISTED_PREFIXES = (*HIDDEN_PREFIXES, "/pagefind/")
+UNLISTED_PREFIXES = (*HIDDEN_PREFIXES, "/pagefind/", "/en/pagefind/")
 #: Listed but never checked: content-addressed or rebuilt-every-time files.
-VOLATILE_PREFIXES = ("/gambar/", "/kartu/", "/pagefind/", "/theme/", "/static/", "/qr/")
+VOLATILE_PREFIXES = ("/gambar/", "/kartu/", "/pagefind/", "/en/pagefind/", "/theme/", "/static/", "/qr/")
 #: Files outside record folders that people download or subscribe to, so must stay.
 KEPT_FILE_SUFFIXES = (".ics", ".xml", ".atom", ".rss", ".json", ".csv", ".txt", ".pdf")
 #: URL folders that belong to one record: ``/<kind>/<id>/…``.
