@@ -51,7 +51,6 @@ def alternates(page: BeautifulSoup) -> dict[str, str]:
 def test_every_indonesian_page_has_its_english_twin_and_back(output):
     indonesian = [url_of(output, f) for f in html_files(output) if not url_of(output, f).startswith("en/")]
     english = {url_of(output, f) for f in html_files(output / "en")}
-    english = {f"en/{url}" for url in english}
     public = [url for url in indonesian if not STAFF_PAGES.match(url)]
     assert len(public) > 250
     assert {f"en/{url}" for url in public} == english  # every public page, and nothing else
@@ -71,13 +70,17 @@ def test_every_indonesian_page_has_its_english_twin_and_back(output):
 
 def _ui_patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
     """The Indonesian UI strings that differ from the English ones: long ones (three words or more) looked for
-    anywhere, short ones as a whole text. ``{blanks}`` match anything."""
-    long, short = [], []
+    anywhere, short ones as a whole text. ``{blanks}`` match anything; a string with blanks and fewer than
+    ten letters of its own ("per {date}", "{product} dari {seller}") would match staff text, and is left out."""
+    long, short, english = [], [], {text for text in EN.values() if isinstance(text, str)}
     for key, text in T.items():
-        if key.startswith(STAFF_ONLY) or key.startswith("lang_") or text == EN[key]:
+        if key.startswith(STAFF_ONLY) or key.startswith("lang_") or text == EN[key] or text in english:
             continue
         for part in text if isinstance(text, tuple) else (text,):
-            pattern = ".+?".join(re.escape(piece) for piece in re.split(r"\{[a-z_]+\}", part))
+            pieces = re.split(r"\{[a-z_]+\}", part)
+            if len(pieces) > 1 and len("".join(pieces).strip()) < 10:
+                continue
+            pattern = ".+?".join(re.escape(piece) for piece in pieces)
             (long if len(part.split()) >= 3 else short).append(re.compile(pattern if len(part.split()) >= 3
                                                                           else f"^{pattern}$"))
     return long, short
@@ -102,7 +105,7 @@ def test_no_indonesian_ui_string_on_english_pages(output):
         for text in shown_texts(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")):
             found.update(f"{url_of(output, file)}: {p.pattern}" for p in long if p.search(text))
             found.update(f"{url_of(output, file)}: {p.pattern}" for p in short if p.match(text))
-    assert sorted(found) == []
+    assert sorted(found)[:40] == []
 
 
 def test_the_scripts_of_english_pages_get_english_strings(output):
@@ -161,7 +164,7 @@ def test_linked_editions_in_open_graph_sitemap_and_json_ld(output):
     assert "/produk/kain-tenun-ikat-pewarna-alam/</loc>" in sitemap
     assert "/en/produk/kain-tenun-ikat-pewarna-alam/</loc>" in sitemap
     home = [json.loads(tag.string) for tag in soup(output, "en/").select('script[type="application/ld+json"]')]
-    assert home[0]["inLanguage"] == "en" and home[0]["potentialAction"]["target"].startswith("/en/cari/")
+    assert home[0]["inLanguage"] == "en" and "/en/cari/?q=" in json.dumps(home[0]["potentialAction"])
     product = json.loads(soup(output, "en/produk/kain-tenun-ikat-pewarna-alam/")
                          .select_one('script[type="application/ld+json"]').string)
     assert product["name"] == "Hand-loom Ikat Cloth in Natural Dyes" and product["category"] == "Batik & Textiles"
