@@ -27,7 +27,7 @@ from ..data.catalogue import Catalogue, build_catalogue
 from ..data.loader import LoadResult, load_files
 from ..data.models import Batch, Participant, School
 from ..errors import BuildError, DataError
-from ..site import urls
+from ..site import editions, urls
 from ..staff.report import _escape_data, _escape_property  # the one place GitHub escaping is defined
 
 log = logging.getLogger(__name__)
@@ -225,8 +225,9 @@ def read_live_manifest(source: str, timeout: float = 30) -> Manifest | None:
 
 
 def owner_of(url: str) -> tuple[str, str] | None:
-    """Return the ``(kind, id)`` record a URL belongs to, e.g. ``/produk/x/`` -> ``("produk", "x")``."""
-    parts = url.strip("/").split("/")
+    """Return the ``(kind, id)`` record a URL belongs to, e.g. ``/produk/x/`` (or the English ``/en/produk/x/``)
+    -> ``("produk", "x")``."""
+    parts = editions.base_url(url.strip("/") + "/").split("/")
     if len(parts) >= 2 and parts[0] in RECORD_KINDS and parts[1] != urls.PAGE_SEGMENT:
         return parts[0], parts[1]
     return None
@@ -262,7 +263,7 @@ def _explain(url: str, live: Manifest, built: Manifest, index: RecordIndex) -> L
                        "kosakata/kategori.yaml) atau minta pengembang menambahkan pengalihan.")
     kind, record_id = owner
     what = _KIND_NAMES[kind]
-    page = f"/{urls.record(kind, record_id)}"
+    page = "/" + editions.url_in(urls.record(kind, record_id), editions.lang_of(url.lstrip("/")))
     if url != page and page in built.redirects:
         return LostUrl(url, "U00", f"{what} `{record_id}` diganti ID-nya: {page} dialihkan, {url} tidak bisa",
                        "", allowed=True)

@@ -179,13 +179,14 @@ async def _write_bundles(jobs: Sequence[tuple[Sequence[SearchRecord], Path]], la
 async def _settled(bundle: Path, records: int) -> None:
     """Wait until Pagefind's files in ``bundle`` are complete: its answer to ``write_files`` can come before the
     last files are flushed, and closing the service then would leave them empty (seen under load: an empty
-    entry file). Complete: the entry and metadata files read, and a whole fragment for every record."""
+    entry file; with two bundles a build, an empty pagefind.js). Complete: the entry and metadata files read,
+    the script written, and a whole fragment for every record."""
     while True:
         try:
             entry = json.loads((bundle / "pagefind-entry.json").read_bytes())
             for index in entry["languages"].values():
                 gzip.decompress((bundle / f"pagefind.{index['hash']}.pf_meta").read_bytes())
-            if len(page_ids(bundle)) >= records:
+            if (bundle / "pagefind.js").stat().st_size and len(page_ids(bundle)) >= records:
                 return
         except (OSError, ValueError, EOFError, KeyError, SearchError):
             pass
