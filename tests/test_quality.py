@@ -22,7 +22,8 @@ TODAY = dt.date(2023, 11, 9)
 
 #: English text for every translated field of the minimal catalogue (without it the report counts them).
 TRANSLATIONS = (
-    (BATCH, "judul: Business Matching Batch 1", "judul: Business Matching Batch 1\njudul_en: Business Matching Event 1"),
+    (BATCH, "judul: Business Matching Batch 1",
+     "judul: Business Matching Batch 1\njudul_en: Business Matching Event 1"),
     (BATCH, "ringkasan:", "ringkasan_en: A sample event.\nringkasan:"),
     (EXHIBITOR, "deskripsi: Sangrai kopi robusta sejak 2015.",
      "deskripsi: Sangrai kopi robusta sejak 2015.\ndeskripsi_en: Robusta roasters since 2015."),

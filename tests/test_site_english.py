@@ -142,7 +142,8 @@ def test_translations_and_fallbacks_side_by_side(output):
 
 
 def test_prices_dates_and_certificates_read_as_each_edition_writes_them(output):
-    tenun, kain = soup(output, "en/produk/kain-tenun-ikat-pewarna-alam/"), soup(output, "produk/kain-tenun-ikat-pewarna-alam/")
+    tenun = soup(output, "en/produk/kain-tenun-ikat-pewarna-alam/")
+    kain = soup(output, "produk/kain-tenun-ikat-pewarna-alam/")
     assert tenun.select_one(".price.big").get_text().startswith("Rp\u00a0850,000")
     assert kain.select_one(".price.big").get_text().startswith("Rp\u00a0850.000")
     assert "6–9 November 2023" in soup(output, "en/batch/batch-9/").select_one("time").get_text()

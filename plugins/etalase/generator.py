@@ -38,8 +38,8 @@ from .outputs.producers import collect
 from .outputs.state import Output, drop_state, load_state, save_state, seed
 from .search import record_keys, thumbnails_of
 from .search.index import BUNDLE, bundle_files
-from .search.records import build_records
 from .search.page import search_context
+from .search.records import build_records
 from .search.reuse import reused_records
 from .settings import Options, read_options, resolve_today
 from .site import editions, templating

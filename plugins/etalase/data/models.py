@@ -53,6 +53,14 @@ MAX_BMP = Decimal(15)
 OLD_IDS = "ID yang pernah dipakai sebelumnya; tautan lamanya dialihkan ke sini"
 
 
+def english(what: str) -> str:
+    """The description of an optional English field: ``what`` in English, and what a missing one shows."""
+    markdown = what.endswith(" (Markdown)")
+    what = what.removesuffix(" (Markdown)")
+    return (f"{what} dalam bahasa Inggris{' (Markdown)' if markdown else ''}. Terjemahan bahasa Inggris (opsional) "
+            "untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia")
+
+
 class StaffModel(BaseModel):
     """Base of every staff record: unknown keys are errors, values are frozen."""
 
@@ -213,11 +221,11 @@ class Product(StaffModel):
     )
     old_ids: list[Slug] = Field(default_factory=list, alias="id_lama", description=OLD_IDS)
     name: Text = Field(alias="nama", description="Nama produk")
-    name_en: Text | None = Field(None, alias="nama_en", description="Nama produk dalam bahasa Inggris. Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia")
+    name_en: Text | None = Field(None, alias="nama_en", description=english("Nama produk"))
     category: Slug = Field(alias="kategori", description="ID kategori dari kosakata/kategori.yaml")
     description: Markdown = Field(alias="deskripsi", description="Deskripsi produk (Markdown)")
     description_en: Markdown | None = Field(
-        None, alias="deskripsi_en", description="Deskripsi produk dalam bahasa Inggris (Markdown). Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia"
+        None, alias="deskripsi_en", description=english("Deskripsi produk (Markdown)")
     )
     photos: list[Photo] = Field(alias="foto", min_length=1, description="Minimal satu foto")
     price: PriceField = Field(
@@ -267,9 +275,9 @@ class Category(StaffModel):
     id: Slug = Field(alias="id", description="ID kategori, dipakai di tautan /kategori/<id>/; jangan diubah")
     name: Text = Field(alias="nama", description="Nama kategori seperti ditampilkan")
     description: Text = Field(alias="deskripsi", description="Penjelasan singkat isi kategori")
-    name_en: Text | None = Field(None, alias="nama_en", description="Nama kategori dalam bahasa Inggris. Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia")
+    name_en: Text | None = Field(None, alias="nama_en", description=english("Nama kategori"))
     description_en: Text | None = Field(
-        None, alias="deskripsi_en", description="Penjelasan kategori dalam bahasa Inggris. Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia"
+        None, alias="deskripsi_en", description=english("Penjelasan kategori")
     )
 
 
@@ -301,9 +309,9 @@ class Programme(RecordModel):
     """program.yaml: the programme's own facts."""
 
     name: Text = Field(alias="nama", description="Nama program")
-    name_en: Text | None = Field(None, alias="nama_en", description="Nama program dalam bahasa Inggris (opsional)")
+    name_en: Text | None = Field(None, alias="nama_en", description=english("Nama program"))
     tagline: Text = Field(alias="slogan", description="Slogan satu kalimat di beranda")
-    tagline_en: Text | None = Field(None, alias="slogan_en", description="Slogan dalam bahasa Inggris. Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia")
+    tagline_en: Text | None = Field(None, alias="slogan_en", description=english("Slogan"))
     organiser: Text = Field(alias="penyelenggara", description="Instansi penyelenggara")
     description: Markdown = Field(alias="deskripsi", description="Penjelasan program (Markdown)")
     contact: Contact = Field(alias="kontak", description="Kontak resmi penyelenggara")
@@ -333,13 +341,13 @@ class Batch(RecordModel):
         alias="nomor", ge=1, json_schema_extra={"minimum": 1}, description="Nomor urut batch, mis. 9"
     )
     title: Text = Field(alias="judul", description="Judul batch, mis. Business Matching Batch 9")
-    title_en: Text | None = Field(None, alias="judul_en", description="Judul batch dalam bahasa Inggris. Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia")
+    title_en: Text | None = Field(None, alias="judul_en", description=english("Judul batch"))
     start: Date = Field(alias="mulai", description="Hari pertama, TTTT-BB-HH")
     end: Date = Field(alias="selesai", description="Hari terakhir, TTTT-BB-HH (sama dengan `mulai` bila sehari)")
     venue: Venue = Field(alias="tempat", description="Tempat acara")
     summary: Markdown = Field(alias="ringkasan", description="Ringkasan acara (Markdown)")
     summary_en: Markdown | None = Field(
-        None, alias="ringkasan_en", description="Ringkasan acara dalam bahasa Inggris (Markdown). Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia"
+        None, alias="ringkasan_en", description=english("Ringkasan acara (Markdown)")
     )
     exhibitors: list[Slug] = Field(default_factory=list, alias="eksibitor", description="ID eksibitor yang ikut")
     schools: list[Slug] = Field(default_factory=list, alias="sekolah", description="ID sekolah yang ikut")
@@ -368,14 +376,14 @@ class Participant(RecordModel):
 
     name: Text = Field(alias="nama", description="Nama usaha atau sekolah")
     name_en: Text | None = Field(
-        None, alias="nama_en", description="Nama usaha atau sekolah dalam bahasa Inggris. Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia"
+        None, alias="nama_en", description=english("Nama usaha atau sekolah")
     )
     city: Slug = Field(alias="kota", description="ID kota dari kosakata/wilayah.yaml")
     district: Slug = Field(alias="kecamatan", description="ID kecamatan dari kosakata/wilayah.yaml")
     address: Text | None = Field(None, alias="alamat", description="Alamat usaha (bukan alamat rumah pribadi)")
     description: Markdown = Field(alias="deskripsi", description="Profil singkat (Markdown)")
     description_en: Markdown | None = Field(
-        None, alias="deskripsi_en", description="Profil singkat dalam bahasa Inggris (Markdown). Terjemahan bahasa Inggris (opsional) untuk edisi /en/; bila kosong, edisi Inggris menampilkan teks bahasa Indonesia"
+        None, alias="deskripsi_en", description=english("Profil singkat (Markdown)")
     )
     logo: Photo | None = Field(None, alias="logo", description="Logo: `berkas` dan `alt`")
     contact: Contact = Field(alias="kontak", description="Kontak usaha yang boleh terbit")

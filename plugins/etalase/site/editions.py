@@ -20,7 +20,7 @@ from markupsafe import escape
 from ..data.catalogue import Catalogue, Listing
 from ..data.models import Batch, Category, Participant, Product, Programme
 from . import urls
-from .pages import Page, Pagination
+from .pages import Page
 from .strings import STRINGS, Strings
 
 DEFAULT = "id"

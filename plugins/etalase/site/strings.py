@@ -458,7 +458,9 @@ EN = Strings(
     products_count="{count} products",
     # Participants
     exhibitors_title="All exhibitors",
-    exhibitors_intro="Micro, small and medium enterprises, small industries and service providers at Business Matching.",
+    exhibitors_intro=(
+        "Micro, small and medium enterprises, small industries and service providers at Business Matching."
+    ),
     schools_title="All schools",
     schools_intro="Vocational high schools (SMK) showing what their students make.",
     kind_umkm="Micro or small business (UMKM)",
@@ -563,7 +565,9 @@ EN = Strings(
     redirect_title="This page has moved",
     redirect_text="This address has changed. Open the new one:",
     not_found_title="Page not found",
-    not_found_text="Sorry, the page you are looking for does not exist. Try searching for the product or open a category.",
+    not_found_text=(
+        "Sorry, the page you are looking for does not exist. Try searching for the product or open a category."
+    ),
     search_title="Search products",
     search_intro="Type a product, seller, category or city.",
     search_loading="Search needs JavaScript and loads on this page.",

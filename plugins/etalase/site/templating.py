@@ -25,6 +25,7 @@ from jinja2.runtime import Macro
 from . import contact, editions, formatting, location, markup, urls
 from .strings import STRINGS, Strings, T
 
+
 def filters_for(strings: Strings = T, locale: str = formatting.LOCALE) -> dict[str, object]:
     """The formatting and Markdown filters of an edition: numbers, money and dates in ``locale``."""
     return {
