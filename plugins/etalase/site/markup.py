@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import cmarkgfm
 import nh3
 from cmarkgfm.cmark import Options
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 #: Tags staff Markdown may produce; headings are left out so pages keep their own outline.
 STAFF_TAGS = frozenset({"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "a", "code"})
@@ -48,6 +48,7 @@ _HEADING_TAG = re.compile(r"<(/?)h[1-6]>")
 _EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
 # Sanitised staff HTML split into tags and text, for the plain text.
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_ANY_TAG = re.compile(r"<[^>]*>")
 _TAG_NAME = re.compile(r"</?([a-z0-9]+)")
 # Tags whose start and end are paragraph breaks in plain text.
 _BLOCKS = frozenset({"p", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "div", "pre", "hr", "tr"})
@@ -111,6 +112,12 @@ def conversions() -> int:
 def render_markdown(text: str | None) -> Markup:
     """Render staff Markdown to sanitised HTML; ``None`` or blank gives an empty string."""
     return converted(text).html
+
+
+def untagged(html: str) -> Markup:
+    """Rendered HTML without its tags, its text still escaped and its spacing kept: a ``<title>`` or meta
+    description from a block that holds a marked fallback (``<span lang="id">``). Plain text is escaped first."""
+    return _trusted(_ANY_TAG.sub("", str(html if isinstance(html, Markup) else escape(html))))
 
 
 def in_language(html: Markup, lang: str) -> Markup:

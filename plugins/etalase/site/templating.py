@@ -42,6 +42,7 @@ def filters_for(strings: Strings = T, locale: str = formatting.LOCALE) -> dict[s
         "summary": markup.plain_summary,
         "phone": contact.display_phone,
         "plain": editions.plain,
+        "untagged": markup.untagged,
     }
 
 

@@ -52,7 +52,8 @@ class PageHead:
         """The Open Graph and Twitter tags for this page's title and description."""
         return meta_tags(title=title, description=description, url=self.canonical, image=self.image,
                          kind=self.kind, site_name=self.site_name, locale=editions.OG_LOCALES[self.lang],
-                         alternate=editions.OG_LOCALES[editions.other_lang(self.lang)])
+                         alternate=editions.OG_LOCALES[editions.other_lang(self.lang)]
+                         if editions.twinned(self.kind) else None)
 
     def shares(self) -> list[ShareLink]:
         """The share buttons for this page (empty for pages without a canonical URL)."""
