@@ -1,4 +1,5 @@
-"""Every word the site shows that does not come from the catalogue, in Bahasa Indonesia, in one place.
+"""Every word the site shows that does not come from the catalogue, in one place: Bahasa Indonesia (``T``) and
+English (``EN``, the ``/en/`` edition).
 
 Templates read them as ``t.key`` (``{{ t.chat_seller }}``); texts with blanks
 use ``str.format`` names (``t.page_of.format(number=2, count=5)``). A missing
@@ -395,6 +396,9 @@ T = Strings(
     batch_print_scan="Pindai untuk membuka halaman produk",
     batch_print_contact="Kontak",
     batch_print_empty="Belum ada produk di batch ini.",
+    # The language switch: it leads to the English edition, so it reads in English (marked lang="en")
+    lang_switch="English",
+    lang_switch_label="Read this page in English",
 )
 
 #: Keys of staff-only pages (the social kit, the booth QR sheets): Bahasa Indonesia in every edition.
@@ -736,13 +740,11 @@ EN = Strings(
     batch_print_scan="Scan to open the product page",
     batch_print_contact="Contact",
     batch_print_empty="No products at this event yet.",
-    # The language switch
-    lang_name="English",
+    # The language switch: it leads to the Indonesian edition, so it reads in Bahasa Indonesia (marked lang="id")
     lang_switch="Bahasa Indonesia",
     lang_switch_label="Baca halaman ini dalam Bahasa Indonesia",
 )
 
-T.update(lang_name="Bahasa Indonesia", lang_switch="English", lang_switch_label="Read this page in English")
 
 #: Each edition's strings by language code (``id`` is the default edition at ``/``).
 STRINGS = {"id": T, "en": EN}
