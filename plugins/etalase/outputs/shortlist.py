@@ -25,6 +25,7 @@ from ..site.plan import owner_kind, participant_label
 from ..site.strings import T
 from ..site.templating import FILTERS
 from .artifacts import Artifact
+from .records import percent
 from .site import Site, SiteLike, site_of
 
 FORMAT = "etalase-daftar"
@@ -57,7 +58,7 @@ def certificate_lines(product: Product, today: dt.date) -> list[str]:
 
 def _percent(value) -> dict:
     """A percentage as data (``42.50``) and as text (``42,5 %``)."""
-    return {"value": f"{value:.2f}", "text": formatting.percent(value)}
+    return {"value": percent(value), "text": formatting.percent(value)}
 
 
 def product_entry(item: Listing, site: Site) -> dict:
