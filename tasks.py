@@ -274,6 +274,14 @@ def bench_images(c, products=1000, workers=0):
 
 
 @task
+def bench_shortlist(c, products=1000, saved=50, runs=7):
+    """Measure /daftar/ with 50 saved products in Chromium (until the list is rendered) and shortlist.js's gzip size."""
+    flags = ["--products", str(products), "--saved", str(saved), "--runs", str(runs)]
+    c.run(f"{_python()} benchmarks/bench_shortlist.py {' '.join(flags)}", env={"PYTHONPATH": str(ROOT / "plugins")},
+          pty=False)
+
+
+@task
 def bench(c, products="1000,10000", repeat=3, photos=24, browser=True):
     """Measure whole builds (cold, no change, one edit, memory, photos, search bytes) at --products 1000,10000,50000."""
     flags = ["--products", products, "--repeat", str(repeat), "--photos", str(photos)]

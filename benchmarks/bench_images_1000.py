@@ -7,9 +7,12 @@ The catalogue comes from benchmarks/synth.py (``--photos``: one 2000x1500 JPEG p
 product) unless ``--catalogue`` points at one. Then it does what a build does with
 images, through :class:`etalase.images.media.Media`: encode every photo into its
 responsive variants (the build's widths, WebP + JPEG), draw every preview card
-(products, exhibitors, schools, batches, home) and every QR code, and publish
-them into an output folder; first with an empty cache (cold), then again with the same cache
-(warm: a second build, which must encode nothing). Validation (which decodes
+(products, exhibitors, schools, batches, home), every QR code and the social kit's
+posts and stories, and link them into an output folder through the build's one write
+path (:class:`etalase.outputs.state.Output`, as ``EtalaseGenerator.write_media``
+does); first with an empty cache and an empty folder (cold), then again with the same
+cache into the same folder with the state the cold run left (warm: a second build,
+which must encode nothing and link nothing). Validation (which decodes
 every photo once) is timed on its own line, as it is not image encoding.
 """
 
@@ -28,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from etalase.data.catalogue import load_catalogue  # noqa: E402
 from etalase.images.media import Media, photos_of  # noqa: E402
+from etalase.outputs.state import Output  # noqa: E402
 from etalase.settings import DEFAULTS  # noqa: E402
 from etalase.social.cards import card_specs  # noqa: E402
 from etalase.social.kit import kits  # noqa: E402
@@ -44,8 +48,15 @@ def timed(func, *args):
     return time.perf_counter() - start, result
 
 
-def run(catalogue, cache: Path, output: Path, workers: int) -> list[tuple[str, int, float, int]]:
-    """One build's image work; rows of ``(step, images, seconds, encoded)``."""
+def link_media(media: Media, out: Output) -> int:
+    """Link every media file into the output as the generator's ``write_media`` does; how many were linked."""
+    for rel, cached in media.files():
+        out.link(rel, cached)
+    return out.stats.linked
+
+
+def run(catalogue, cache: Path, output: Output, workers: int) -> list[tuple[str, int, float, int]]:
+    """One build's image work, written through ``output``; rows of ``(step, images, seconds, encoded)``."""
     media = Media(catalogue.root, cache, DEFAULTS["ETALASE_IMAGE_WIDTHS"], "/", workers)
     photos = photos_of(catalogue)
     specs = card_specs(catalogue, TODAY)
@@ -55,7 +66,7 @@ def run(catalogue, cache: Path, output: Path, workers: int) -> list[tuple[str, i
     qr_s, _ = timed(media.prepare_qr, codes)
     kit_s, made = timed(media.prepare_kit, kits(catalogue, lambda path: f"{SITEURL}/{path}"))
     pictures = 2 * sum(len(kit.entries) for kit in made)
-    publish_s, files = timed(media.publish, output)
+    publish_s, linked = timed(link_media, media, output)
     stats = media.stats()
     sources = len({photo.file for photo in photos})
     return [
@@ -63,7 +74,8 @@ def run(catalogue, cache: Path, output: Path, workers: int) -> list[tuple[str, i
         ("cards", len(specs), card_s, stats.cards_encoded),
         ("QR codes", len(codes), qr_s, stats.qr_encoded),
         ("kit posts and stories", pictures, kit_s, stats.kit_encoded),
-        (f"publish ({files} files)", sources + len(specs) + len(codes) + pictures, publish_s, 0),
+        (f"link ({linked} of {len(output.new.files)} files)", sources + len(specs) + len(codes) + pictures,
+         publish_s, 0),
         ("all images", sources + len(specs) + len(codes) + pictures, photo_s + card_s + qr_s + kit_s + publish_s,
          stats.photos_encoded + stats.cards_encoded + stats.qr_encoded + stats.kit_encoded),
     ]
@@ -71,11 +83,11 @@ def run(catalogue, cache: Path, output: Path, workers: int) -> list[tuple[str, i
 
 def table(rows: list[tuple[str, str, int, float, int]]) -> str:
     """The results as a Markdown table."""
-    lines = [f"| {'build':<5} | {'step':<22} | {'images':>6} | {'wall s':>7} | {'images/s':>8} | {'encoded':>7} |",
-             f"|{'-' * 7}|{'-' * 24}|{'-' * 7}:|{'-' * 8}:|{'-' * 9}:|{'-' * 8}:|"]
+    lines = [f"| {'build':<5} | {'step':<27} | {'images':>6} | {'wall s':>7} | {'images/s':>8} | {'encoded':>7} |",
+             f"|{'-' * 7}|{'-' * 29}|{'-' * 7}:|{'-' * 8}:|{'-' * 9}:|{'-' * 8}:|"]
     for build, step, count, seconds, encoded in rows:
         rate = count / seconds if seconds else float("inf")
-        lines.append(f"| {build:<5} | {step:<22} | {count:>6} | {seconds:>7.2f} | {rate:>8.1f} | {encoded:>7} |")
+        lines.append(f"| {build:<5} | {step:<27} | {count:>6} | {seconds:>7.2f} | {rate:>8.1f} | {encoded:>7} |")
     return "\n".join(lines)
 
 
@@ -99,8 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"validated {len(catalogue.listings)} products, {len(photos_of(catalogue))} photo uses in "
               f"{seconds:.1f} s; {os.cpu_count()} CPUs, {args.workers} workers, widths "
               f"{DEFAULTS['ETALASE_IMAGE_WIDTHS']}, load average {os.getloadavg()[0]:.2f} at start")
-        rows = [("cold", *row) for row in run(catalogue, tmp_path / "cache", tmp_path / "out1", args.workers)]
-        rows += [("warm", *row) for row in run(catalogue, tmp_path / "cache", tmp_path / "out2", args.workers)]
+        cold = Output(tmp_path / "out", None)
+        rows = [("cold", *row) for row in run(catalogue, tmp_path / "cache", cold, args.workers)]
+        warm = Output(tmp_path / "out", cold.finish("", {}))
+        rows += [("warm", *row) for row in run(catalogue, tmp_path / "cache", warm, args.workers)]
         print(table(rows))
         print(f"load average {os.getloadavg()[0]:.2f} at the end")
     return 0

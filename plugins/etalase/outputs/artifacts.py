@@ -67,7 +67,7 @@ def link_or_copy(source: str | os.PathLike[str], target: str | os.PathLike[str])
     """Hard-link ``source`` at ``target``, or copy it (world-readable) where links fail: another file system."""
     try:
         os.link(source, target)
-    except FileNotFoundError:
+    except (FileNotFoundError, FileExistsError):  # never copy onto a file: it may be a link shared with another
         raise
     except OSError:
         shutil.copyfile(source, target)

@@ -25,6 +25,7 @@ from ..site.plan import owner_kind, participant_label
 from ..site.strings import STRINGS
 from ..site.templating import filters_for
 from .artifacts import Artifact
+from .records import percent
 from .site import Site, SiteLike, site_of
 
 FORMAT = "etalase-daftar"
@@ -58,7 +59,7 @@ def certificate_lines(product: Product, today: dt.date, lang: str = editions.DEF
 
 def _percent(value, lang: str = editions.DEFAULT) -> dict:
     """A percentage as data (``42.50``) and as text (``42,5 %``)."""
-    return {"value": f"{value:.2f}", "text": formatting.percent(value, editions.LOCALES[lang])}
+    return {"value": percent(value), "text": formatting.percent(value, editions.LOCALES[lang])}
 
 
 def product_entry(item: Listing, site: Site, lang: str = editions.DEFAULT) -> dict:

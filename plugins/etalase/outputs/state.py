@@ -206,10 +206,7 @@ class Output:
         cached = os.fspath(cached)
         if self.fresh(rel, key or cached):
             return False
-        path = self._place(rel)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(path)
-        link_or_copy(cached, path)
+        _relink(cached, self._place(rel))
         self.stats.linked += 1
         self.changed.append(rel)
         return True
@@ -249,8 +246,15 @@ class Output:
         target = self._root + rel if _plain(rel) else os.fspath(target_of(self.folder, rel))
         parent = os.path.dirname(target)
         if parent not in self._made:
-            os.makedirs(parent, exist_ok=True)
-            self._made.add(parent)
+            if os.path.dirname(parent) in self._made:  # one mkdir (a page's own folder), not makedirs' stat first
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(parent)
+                self._made.add(parent)
+            else:
+                os.makedirs(parent, exist_ok=True)
+                while parent not in self._made and len(parent) >= len(self._root) - 1:  # it and its parents exist
+                    self._made.add(parent)
+                    parent = os.path.dirname(parent)
         return target
 
 
@@ -270,11 +274,21 @@ def seed(source: Path, target: Path, files: Iterable[str]) -> int:
                 made.add(folder)
                 folder = os.path.dirname(folder)
         try:
-            link_or_copy(src + rel, dst + rel)
+            _relink(src + rel, dst + rel)
         except FileNotFoundError:  # deleted by hand: the build finds it missing and writes it again
             continue
         count += 1
     return count
+
+
+def _relink(source: str, target: str) -> None:
+    """Link (or copy) ``source`` at ``target``, replacing the file there if any (never writing into it: it may be
+    shared with the live site). Linking first: a cold build has no file to remove, ~55,000 fewer calls."""
+    try:
+        link_or_copy(source, target)
+    except FileExistsError:
+        os.unlink(target)
+        link_or_copy(source, target)
 
 
 def _plain(rel: str) -> bool:

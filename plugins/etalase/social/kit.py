@@ -98,8 +98,11 @@ def batch_kit(catalogue: Catalogue, batch: Batch, link: Link) -> Kit:
 
     entries = [entry(urls.BATCH, batch.id, batch.title, batch_card(catalogue, batch), T.kit_caption_batch,
                      counts=counts)]
+    in_batch: dict[int, list[Listing]] = {}
+    for item in items:  # grouped once: asking every seller of the items was people x items per batch
+        in_batch.setdefault(id(item.owner), []).append(item)
     for person in people:
-        owned = [item for item in items if item.owner is person] or catalogue.listings_of(person)
+        owned = in_batch.get(id(person)) or catalogue.listings_of(person)
         count = T.products_count.format(count=formatting.number(len(owned)))
         entries.append(entry(owner_kind(person), person.id, person.name, participant_card(catalogue, person, owned),
                              T.kit_caption_seller, label=participant_label(person), count=count,
