@@ -40,8 +40,8 @@ def _site(thumbs: bool = True) -> Site:
 
 
 def _document(catalogue, site: Site) -> dict:
-    [artifact] = produce_shortlist(catalogue, site)
-    assert artifact.path == "daftar/produk.json"
+    artifact, english = produce_shortlist(catalogue, site)  # and the English edition's (tests/test_site_english.py)
+    assert (artifact.path, english.path) == ("daftar/produk.json", "en/daftar/produk.json")
     return json.loads(artifact.data.decode("utf-8"))
 
 
@@ -106,7 +106,7 @@ def test_without_a_thumbnail_the_fallback_jpeg_is_shown(catalogue):
 
 
 def test_compact_sorted_utf8_with_a_trailing_newline(catalogue):
-    [artifact] = produce_shortlist(catalogue, _site())
+    artifact, _ = produce_shortlist(catalogue, _site())
     text = artifact.data.decode("utf-8")
     assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     assert "\u00a0" in text and "\\u" not in text
