@@ -39,9 +39,10 @@ from typing import TypeVar
 from ..errors import SearchError
 from ..outputs.artifacts import link_or_copy, write_artifacts, write_bytes_atomic
 from .cache import BUNDLE_VERSION, BundleCache, bundle_key
+from .compact import compact, squeeze
 from .lists import list_files
 from .order import order_files, rank_lists
-from .records import LANGUAGE, SearchRecord
+from .records import CARD_FILTERS, LANGUAGE, SearchRecord, card_meta
 from .sentinel import SENTINEL_URL, sentinel_record, sentinel_url
 from .shards import prefix, split
 from .stable import stabilise
@@ -195,11 +196,13 @@ async def _settled(bundle: Path, records: int) -> None:
 def page_ids(bundle: Path) -> dict[str, str]:
     """Map each indexed URL to the page ID Pagefind gave it, from the bundle's fragment files."""
     ids: dict[str, str] = {}
-    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
+    folder = bundle / "fragment"
+    for fragment in sorted(folder.rglob("*.pf_fragment")):  # Pagefind's IDs, or compact's <folder>/<number>
         data = gzip.decompress(fragment.read_bytes())
         if not data.startswith(FRAGMENT_MAGIC):
             raise SearchError(f"unexpected Pagefind fragment format: {fragment.name}")
-        ids[json.loads(data[len(FRAGMENT_MAGIC):])["url"]] = fragment.name.removesuffix(".pf_fragment")
+        ids[json.loads(data[len(FRAGMENT_MAGIC):])["url"]] = \
+            fragment.relative_to(folder).as_posix().removesuffix(".pf_fragment")
     return ids
 
 
@@ -210,6 +213,18 @@ def prune(bundle: Path, primary: bool = True) -> None:
     if not primary:
         for wasm in bundle.glob("wasm.*.pagefind"):
             wasm.unlink()
+
+
+def write_pagefind(records: Sequence[SearchRecord], target: Path) -> None:
+    """Pagefind's own bundle of ``records`` in ``target``, as it writes it (tests compare it with a finished one)."""
+    run_async(lambda: _write_bundles([(records, target)]))
+
+
+def finish(bundle: Path, primary: bool = True) -> None:
+    """After :func:`compact`: stable names, the unused files removed, the files of every first query squeezed."""
+    stabilise(bundle)
+    prune(bundle, primary)
+    squeeze(bundle)
 
 
 def swap_in(staging: Path, target: Path) -> None:
@@ -241,7 +256,9 @@ def _parts(records: Sequence[SearchRecord], sharded: bool) -> list[_Part]:
     """The shards of ``records`` (one when not ``sharded``), each with its own sentinel."""
     parts = []
     for shard, group in enumerate(split(records) if sharded else [list(records)]):
-        members = [*group, sentinel_record(group, shard)]
+        # Pagefind numbers pages in the order it gets them; by word count, the metadata's counts come in runs
+        # (Pagefind counts the content's words split on white space), which compress far better.
+        members = sorted([*group, sentinel_record(group, shard)], key=lambda record: len(record.content.split()))
         key = hashlib.sha256(f"{bundle_key(members)}:{'primary' if not shard else 'merged'}".encode()).hexdigest()
         parts.append(_Part(shard, members, key))
     return parts
@@ -255,13 +272,13 @@ def _index_parts(parts: Sequence[_Part], cache: BundleCache) -> None:
             shutil.rmtree(staging, ignore_errors=True)
         run_async(lambda: _write_bundles([(part.records, staging) for part, staging in stagings]))
         for part, staging in stagings:
+            compact(staging, CARD_FILTERS, card_meta)
             ids = page_ids(staging)
             missing = sorted({record.url for record in part.records} - set(ids))
             if missing:
                 raise SearchError(f"{len(missing)} record(s) missing from the Pagefind bundle, e.g. {missing[0]}")
             write_bytes_atomic(staging / IDS, json.dumps(ids, sort_keys=True).encode())
-            stabilise(staging)
-            prune(staging, primary=not part.shard)
+            finish(staging, primary=not part.shard)
             cache.adopt(part.key, staging)
     finally:
         for _, staging in stagings:
