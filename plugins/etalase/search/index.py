@@ -220,11 +220,13 @@ def write_pagefind(records: Sequence[SearchRecord], target: Path) -> None:
     run_async(lambda: _write_bundles([(records, target)]))
 
 
-def finish(bundle: Path, primary: bool = True) -> None:
-    """After :func:`compact`: stable names, the unused files removed, the files of every first query squeezed."""
+def finish(bundle: Path, primary: bool = True, squeezed: bool = True) -> None:
+    """After :func:`compact`: stable names, the unused files removed, and (``squeezed``: a publish build's one
+    index, whose bytes cross the network) the files every first query loads recompressed with Zopfli."""
     stabilise(bundle)
     prune(bundle, primary)
-    squeeze(bundle)
+    if squeezed:
+        squeeze(bundle)
 
 
 def swap_in(staging: Path, target: Path) -> None:
@@ -245,11 +247,12 @@ def bundle_size(bundle: Path) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class _Part:
-    """One shard: its number, its records with its sentinel, and its cache key."""
+    """One shard: its number, its records with its sentinel, its cache key, whether it is squeezed (publish)."""
 
     shard: int
     records: list[SearchRecord]
     key: str
+    squeezed: bool
 
 
 def _parts(records: Sequence[SearchRecord], sharded: bool) -> list[_Part]:
@@ -259,8 +262,9 @@ def _parts(records: Sequence[SearchRecord], sharded: bool) -> list[_Part]:
         # Pagefind numbers pages in the order it gets them; by word count, the metadata's counts come in runs
         # (Pagefind counts the content's words split on white space), which compress far better.
         members = sorted([*group, sentinel_record(group, shard)], key=lambda record: len(record.content.split()))
-        key = hashlib.sha256(f"{bundle_key(members)}:{'primary' if not shard else 'merged'}".encode()).hexdigest()
-        parts.append(_Part(shard, members, key))
+        role = "merged" if shard else "primary" if sharded else "published"
+        key = hashlib.sha256(f"{bundle_key(members)}:{role}".encode()).hexdigest()
+        parts.append(_Part(shard, members, key, squeezed=not sharded))
     return parts
 
 
@@ -278,7 +282,7 @@ def _index_parts(parts: Sequence[_Part], cache: BundleCache) -> None:
             if missing:
                 raise SearchError(f"{len(missing)} record(s) missing from the Pagefind bundle, e.g. {missing[0]}")
             write_bytes_atomic(staging / IDS, json.dumps(ids, sort_keys=True).encode())
-            finish(staging, primary=not part.shard)
+            finish(staging, primary=not part.shard, squeezed=part.squeezed)
             cache.adopt(part.key, staging)
     finally:
         for _, staging in stagings:
