@@ -88,7 +88,7 @@ def indexed_words(bundle, page_id):
     for _, _, chunk in meta[2]:
         data = gzip.decompress((bundle / "index" / f"{chunk}.pf_index").read_bytes())[len(SIGNATURE):]
         for word, postings in read_chunk(data):
-            words.update({word: located for number, located, _ in postings if number == page})
+            words.update((word, located) for number, located, _ in postings if number == page)
     return words
 
 

@@ -120,7 +120,7 @@ def _chunks(bundle: Path, meta: list, language: str) -> list[list[str]]:
     return listed
 
 
-def _fragments(bundle: Path, meta: list, filters: Collection[str], card: Card) -> list[str]:
+def _fragments(bundle: Path, meta: list, filters: Collection[str], card: Card, suffix: str) -> list[str]:
     """Write the slim fragments under their new IDs (old ones removed); the new IDs in page order."""
     folder = bundle / "fragment"
     slim = []
@@ -134,7 +134,8 @@ def _fragments(bundle: Path, meta: list, filters: Collection[str], card: Card) -
             "meta": dict(card(data["meta"])), "anchors": [],
         }
         slim.append(SIGNATURE + json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    name = base36(int.from_bytes(hashlib.sha256(b"\0".join(slim)).digest()[:4], "big") % FOLDERS).rjust(4, "0")
+    digest = int.from_bytes(hashlib.sha256(b"\0".join(slim)).digest()[:4], "big")
+    name = base36(digest % FOLDERS).rjust(4, "0") + suffix
     (folder / name).mkdir()
     ids = []
     for number, data in enumerate(slim):
@@ -153,13 +154,14 @@ def squeeze(bundle: Path) -> None:
             path.write_bytes(zopfli.gzip.compress(data, numiterations=SQUEEZE))
 
 
-def compact(bundle: Path, filters: Collection[str], card: Card) -> None:
-    """Rewrite the Pagefind bundle in ``bundle`` (one language) as described above, in place."""
+def compact(bundle: Path, filters: Collection[str], card: Card, suffix: str = "") -> None:
+    """Rewrite the Pagefind bundle in ``bundle`` (one language) as described above, in place. ``suffix`` ends the
+    fragment folder's name: each shard merged in one page gets its own, so no two shards share a page ID."""
     entry = json.loads((bundle / "pagefind-entry.json").read_bytes())
     for language, index in entry["languages"].items():
         meta_path = bundle / f"pagefind.{index['hash']}.pf_meta"
         meta = read(meta_path)
         meta[2] = _chunks(bundle, meta, language)
-        ids = _fragments(bundle, meta, filters, card)
+        ids = _fragments(bundle, meta, filters, card, suffix)
         meta[1] = [[page_id, words] for page_id, (_, words) in zip(ids, meta[1], strict=True)]
         meta_path.write_bytes(gzip.compress(SIGNATURE + encode(meta), compresslevel=9, mtime=0))

@@ -276,7 +276,7 @@ def _index_parts(parts: Sequence[_Part], cache: BundleCache) -> None:
             shutil.rmtree(staging, ignore_errors=True)
         run_async(lambda: _write_bundles([(part.records, staging) for part, staging in stagings]))
         for part, staging in stagings:
-            compact(staging, CARD_FILTERS, card_meta)
+            compact(staging, CARD_FILTERS, card_meta, suffix=str(part.shard) if part.shard else "")
             ids = page_ids(staging)
             missing = sorted({record.url for record in part.records} - set(ids))
             if missing:
