@@ -433,7 +433,7 @@ def test_real_builds_keep_a_renamed_product_and_drop_a_withdrawn_one(rebuilt):
 def search_urls(output: Path) -> set[str]:
     """The page URLs in a built Pagefind index (each fragment is gzip: a signature, then JSON)."""
     found = set()
-    for fragment in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for fragment in (output / "pagefind" / "fragment").rglob("*.pf_fragment"):  # <folder>/<id> (compact.py)
         found.update(m.decode() for m in re.findall(rb'"url":"([^"]+)"', gzip.decompress(fragment.read_bytes())))
     return found
 

@@ -7,13 +7,13 @@ certificates lapse around it; the same data is built as of three days.
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 from pathlib import Path
 
 import pytest
 from etalase.build import build
-from etalase.search.index import FRAGMENT_MAGIC
+from etalase.search.index import page_ids
+from etalase.search.stable import read
 
 from tests.browser_helpers import axe_violations, screenshot, served
 from tests.conftest import PROJECT, ROOTS
@@ -52,11 +52,18 @@ def jsonld(output: Path, url: str, kind: str) -> dict:
 
 
 def indexed_filters(output: Path) -> dict[str, dict]:
-    """The facet values Pagefind holds for each URL, read from the built bundle's fragments."""
-    found = {}
-    for fragment in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = json.loads(gzip.decompress(fragment.read_bytes())[len(FRAGMENT_MAGIC):])
-        found[data["url"]] = data["filters"]
+    """The facet values Pagefind filters on for each URL, read from the built bundle's filter files."""
+    bundle = output / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = read(bundle / f"pagefind.{entry['languages']['id']['hash']}.pf_meta")
+    url_of = {page_id: url for url, page_id in page_ids(bundle).items()}
+    by_page = [url_of[page_id] for page_id, _ in meta[1]]
+    found: dict[str, dict] = {url: {} for url in by_page}
+    for _, name in meta[3]:
+        key, values = read(bundle / "filter" / f"{name}.pf_filter")
+        for value, pages in values:
+            for page in pages:
+                found[by_page[page]].setdefault(key, []).append(value)
     return found
 
 

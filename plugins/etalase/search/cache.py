@@ -25,7 +25,7 @@ from .records import LANGUAGE, SearchRecord
 
 #: Bump when the bundle's post-processing changes (order files, browse lists, pruning, the sentinel),
 #: so old entries are not reused.
-BUNDLE_VERSION = 5
+BUNDLE_VERSION = 6
 #: Entries kept besides the ones a build uses: this many times as many (about two builds' worth).
 KEEP = 2
 #: An entry's list of its files and their hashes, written last.

@@ -39,9 +39,10 @@ from typing import TypeVar
 from ..errors import SearchError
 from ..outputs.artifacts import link_or_copy, write_artifacts, write_bytes_atomic
 from .cache import BUNDLE_VERSION, BundleCache, bundle_key
+from .compact import compact, squeeze
 from .lists import list_files
 from .order import order_files, rank_lists
-from .records import LANGUAGE, SearchRecord
+from .records import CARD_FILTERS, LANGUAGE, SearchRecord, card_meta
 from .sentinel import SENTINEL_URL, sentinel_record, sentinel_url
 from .shards import prefix, split
 from .stable import stabilise
@@ -196,11 +197,13 @@ async def _settled(bundle: Path, records: int) -> None:
 def page_ids(bundle: Path) -> dict[str, str]:
     """Map each indexed URL to the page ID Pagefind gave it, from the bundle's fragment files."""
     ids: dict[str, str] = {}
-    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
+    folder = bundle / "fragment"
+    for fragment in sorted(folder.rglob("*.pf_fragment")):  # Pagefind's IDs, or compact's <folder>/<number>
         data = gzip.decompress(fragment.read_bytes())
         if not data.startswith(FRAGMENT_MAGIC):
             raise SearchError(f"unexpected Pagefind fragment format: {fragment.name}")
-        ids[json.loads(data[len(FRAGMENT_MAGIC):])["url"]] = fragment.name.removesuffix(".pf_fragment")
+        ids[json.loads(data[len(FRAGMENT_MAGIC):])["url"]] = \
+            fragment.relative_to(folder).as_posix().removesuffix(".pf_fragment")
     return ids
 
 
@@ -211,6 +214,20 @@ def prune(bundle: Path, primary: bool = True) -> None:
     if not primary:
         for wasm in bundle.glob("wasm.*.pagefind"):
             wasm.unlink()
+
+
+def write_pagefind(records: Sequence[SearchRecord], target: Path) -> None:
+    """Pagefind's own bundle of ``records`` in ``target``, as it writes it (tests compare it with a finished one)."""
+    run_async(lambda: _write_bundles([(records, target)]))
+
+
+def finish(bundle: Path, primary: bool = True, squeezed: bool = True) -> None:
+    """After :func:`compact`: stable names, the unused files removed, and (``squeezed``: a publish build's one
+    index, whose bytes cross the network) the files every first query loads recompressed with Zopfli."""
+    stabilise(bundle)
+    prune(bundle, primary)
+    if squeezed:
+        squeeze(bundle)
 
 
 def swap_in(staging: Path, target: Path) -> None:
@@ -231,15 +248,22 @@ def bundle_size(bundle: Path) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class _Part:
-    """One shard: its number, its records and its cache key (which fixes its sentinel too)."""
+    """One shard: its number, its records, its cache key (which fixes its sentinel too), whether it is squeezed
+    (publish)."""
 
     shard: int
     records: list[SearchRecord]
     key: str
+    squeezed: bool
 
     def members(self) -> list[SearchRecord]:
-        """What Pagefind indexes for this shard: its records and its sentinel (made only when it is indexed)."""
-        return [*self.records, sentinel_record(self.records, self.shard)]
+        """What Pagefind indexes for this shard: its records and its sentinel (made only when it is indexed).
+
+        Pagefind numbers pages in the order it gets them; by word count, the metadata's counts come in runs
+        (Pagefind counts the content's words split on white space), which compress far better.
+        """
+        members = [*self.records, sentinel_record(self.records, self.shard)]
+        return sorted(members, key=lambda record: len(record.content.split()))
 
 
 def _parts(records: Sequence[SearchRecord], sharded: bool) -> list[_Part]:
@@ -251,8 +275,9 @@ def _parts(records: Sequence[SearchRecord], sharded: bool) -> list[_Part]:
     """
     parts = []
     for shard, group in enumerate(split(records) if sharded else [list(records)]):
-        key = hashlib.sha256(f"{bundle_key(group)}:{shard}:{'primary' if not shard else 'merged'}".encode())
-        parts.append(_Part(shard, group, key.hexdigest()))
+        role = "merged" if shard else "primary" if sharded else "published"
+        key = hashlib.sha256(f"{bundle_key(group)}:{shard}:{role}".encode())
+        parts.append(_Part(shard, group, key.hexdigest(), squeezed=not sharded))
     return parts
 
 
@@ -265,13 +290,13 @@ def _index_parts(parts: Sequence[_Part], cache: BundleCache, language: str = LAN
             shutil.rmtree(staging, ignore_errors=True)
         run_async(lambda: _write_bundles([(members[part.key], staging) for part, staging in stagings], language))
         for part, staging in stagings:
+            compact(staging, CARD_FILTERS, card_meta, suffix=str(part.shard) if part.shard else "")
             ids = page_ids(staging)
             missing = sorted({record.url for record in members[part.key]} - set(ids))
             if missing:
                 raise SearchError(f"{len(missing)} record(s) missing from the Pagefind bundle, e.g. {missing[0]}")
             write_bytes_atomic(staging / IDS, json.dumps(ids, sort_keys=True).encode())
-            stabilise(staging)
-            prune(staging, primary=not part.shard)
+            finish(staging, primary=not part.shard, squeezed=part.squeezed)
             cache.adopt(part.key, staging)
     finally:
         for _, staging in stagings:

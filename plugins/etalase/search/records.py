@@ -161,6 +161,15 @@ def revealed(text: str) -> str:
     return bytes(ord(ch) - _HIDDEN for ch in text).decode("utf-8")
 
 
+#: The filters a result card reads (seller or product, the Halal and Wajib PDN badges): all its fragment keeps.
+CARD_FILTERS = (TYPE, CERTIFICATE, MUST_BUY)
+
+
+def card_meta(meta: Mapping[str, str]) -> dict[str, str]:
+    """A record's metadata as its result card shows it: the title without the lexicon's marks, the rest in clear."""
+    return {key: value.replace(PROTECT, "") if key == "title" else revealed(value) for key, value in meta.items()}
+
+
 def is_must_buy(product: Product, today: dt.date) -> bool:
     """Whether a product is wajib PDN as of ``today``: every must-buy decision of the search goes through here."""
     return must_buy(product, today)

@@ -13,8 +13,7 @@ Pagefind's script reads files only by the names the metadata and entry give,
 so the bundle searches exactly as before (the browser tests run on stabilised
 bundles). Two cold builds are then byte-identical.
 
-The CBOR here is the subset Pagefind writes: unsigned and negative integers,
-byte and text strings, arrays, maps, false/true/null, definite lengths only.
+The CBOR codec is :mod:`etalase.search.cbor` (the subset Pagefind writes).
 """
 
 from __future__ import annotations
@@ -22,85 +21,14 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import struct
 from pathlib import Path
 
 from ..errors import SearchError
+from .cbor import decode, encode
+
+__all__ = ["SIGNATURE", "decode", "encode", "read", "stabilise", "written"]
 
 SIGNATURE = b"pagefind_dcd"
-
-
-def _head(major: int, value: int) -> bytes:
-    if value < 24:
-        return bytes([major << 5 | value])
-    for code, size in ((24, "B"), (25, ">H"), (26, ">I"), (27, ">Q")):
-        if value < 1 << (8 * struct.calcsize(size)):
-            return bytes([major << 5 | code]) + struct.pack(size, value)
-    raise SearchError(f"CBOR integer too large: {value}")
-
-
-def encode(value: object) -> bytes:
-    """CBOR of ``value`` (shortest heads, definite lengths), as Pagefind writes it."""
-    if value is False or value is True or value is None:
-        return bytes([{False: 0xF4, True: 0xF5, None: 0xF6}[value]])
-    if isinstance(value, int):
-        return _head(0, value) if value >= 0 else _head(1, -1 - value)
-    if isinstance(value, bytes):
-        return _head(2, len(value)) + value
-    if isinstance(value, str):
-        data = value.encode("utf-8")
-        return _head(3, len(data)) + data
-    if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(map(encode, value))
-    if isinstance(value, dict):
-        return _head(5, len(value)) + b"".join(encode(k) + encode(v) for k, v in value.items())
-    raise SearchError(f"cannot encode {type(value).__name__} as CBOR")
-
-
-def decode(data: bytes) -> object:
-    """The value of one CBOR item filling ``data``."""
-    value, end = _item(data, 0)
-    if end != len(data):
-        raise SearchError(f"CBOR: {len(data) - end} byte(s) after the value")
-    return value
-
-
-def _item(data: bytes, at: int) -> tuple[object, int]:
-    major, info = data[at] >> 5, data[at] & 31
-    at += 1
-    if major == 7:
-        simple = {20: False, 21: True, 22: None}
-        if info not in simple:
-            raise SearchError(f"CBOR: unsupported simple value {info}")
-        return simple[info], at
-    if info < 24:
-        length = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        length = int.from_bytes(data[at:at + size], "big")
-        at += size
-    else:
-        raise SearchError("CBOR: indefinite lengths are not supported")
-    if major == 0:
-        return length, at
-    if major == 1:
-        return -1 - length, at
-    if major in (2, 3):
-        raw = data[at:at + length]
-        return (raw if major == 2 else raw.decode("utf-8")), at + length
-    if major == 4:
-        items = []
-        for _ in range(length):
-            item, at = _item(data, at)
-            items.append(item)
-        return items, at
-    if major == 5:
-        mapping = {}
-        for _ in range(length):
-            key, at = _item(data, at)
-            mapping[key], at = _item(data, at)
-        return mapping, at
-    raise SearchError(f"CBOR: unsupported major type {major}")
 
 
 def read(path: Path) -> object:
@@ -111,7 +39,7 @@ def read(path: Path) -> object:
     return decode(data[len(SIGNATURE):])
 
 
-def _written(path_of, language: str, value: object) -> str:
+def written(path_of, language: str, value: object) -> str:
     """Write ``value`` as a Pagefind file named from its content, at ``path_of(hash)``; the hash (``<lang>_<hex>``)."""
     data = SIGNATURE + encode(value)
     name = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
@@ -149,10 +77,10 @@ def stabilise(bundle: Path) -> None:
             name, values = read(path)
             path.unlink()
             old = path.name.removesuffix(".pf_filter")
-            names[old] = _written(lambda new: bundle / "filter" / f"{new}.pf_filter", language,
+            names[old] = written(lambda new: bundle / "filter" / f"{new}.pf_filter", language,
                                   [name, sorted(values, key=lambda pair: pair[0])])
         meta_path = bundle / f"pagefind.{index['hash']}.pf_meta"
         meta = _sorted_filter_lists(_renamed(read(meta_path), names), set(names.values()))
         meta_path.unlink()
-        index["hash"] = _written(lambda new: bundle / f"pagefind.{new}.pf_meta", language, meta)
+        index["hash"] = written(lambda new: bundle / f"pagefind.{new}.pf_meta", language, meta)
     entry_path.write_bytes(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

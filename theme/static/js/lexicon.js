@@ -21,11 +21,5 @@ export function lexiconOf(data) {
     // Whether a term can match the sentinel as a prefix (etalase/search/sentinel.py): if not, and the
     // sentinel is among the results all the same, Pagefind fell back to a short word: no real match.
     reachesSentinel: (term) => term.length <= 2 || data.stopwords.some((word) => word.startsWith(term)),
-    // A title or seller line as indexed, shown without the marks.
-    shown: (text) => text.replaceAll(data.protect, ""),
   };
 }
-
-// Card fields stored unsearchable (etalase.search.records.unsearchable): one Braille pattern per UTF-8 byte.
-const decoder = new TextDecoder();
-export const reveal = (text) => decoder.decode(Uint8Array.from(text, (ch) => ch.codePointAt(0) - 0x2800));

@@ -6,7 +6,7 @@
 // the static browse lists (./browse.js), and Pagefind is not loaded at all. See docs/search.md.
 
 import { browseCounts, browseResults, loadAllSets, suggestion } from "./browse.js";
-import { lexiconOf, reveal } from "./lexicon.js";
+import { lexiconOf } from "./lexicon.js";
 
 const form = document.getElementById("cari");
 const input = document.getElementById("q");
@@ -157,13 +157,13 @@ async function ordered(found, sort) {
 }
 
 // A Pagefind result's data as a card's fields (the same fields as a browse list's card, see browse.js).
+// Its fragment holds the card's fields in clear (etalase/search/compact.py, records.card_meta).
 function cardOf(data) {
   const meta = data.meta;
   const filters = data.filters;
   return {
-    url: data.url, title: lexicon.shown(meta.title), harga: meta.harga ? reveal(meta.harga) : "",
-    satuan: meta.satuan ? reveal(meta.satuan) : "", penjual: meta.penjual ? reveal(meta.penjual) : "",
-    foto: meta.foto ? reveal(meta.foto) : "", seller: (filters.tipe || []).includes("penjual"),
+    url: data.url, title: meta.title, harga: meta.harga || "", satuan: meta.satuan || "",
+    penjual: meta.penjual || "", foto: meta.foto || "", seller: (filters.tipe || []).includes("penjual"),
     halal: (filters.sertifikasi || []).includes("halal"), pdn: Boolean((filters.pdn || []).length),
   };
 }
