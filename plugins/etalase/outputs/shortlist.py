@@ -15,7 +15,6 @@ which the page reports. Texts are formatted here (``Rp 45.000``,
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from ..data import certificates
 from ..data.catalogue import Catalogue, Listing
@@ -25,6 +24,7 @@ from ..site.plan import owner_kind, participant_label
 from ..site.strings import T
 from ..site.templating import FILTERS
 from .artifacts import Artifact
+from .fragments import ENCODER, Fragments, spliced
 from .records import percent
 from .site import Site, SiteLike, site_of
 
@@ -96,22 +96,27 @@ def seller_entry(participant: Participant, catalogue: Catalogue, site: Site) -> 
     }
 
 
-def shortlist_document(catalogue: Catalogue, site: SiteLike) -> dict:
-    """The whole file: products by ID, their sellers, and every old product ID with its current one."""
+def shortlist_document(catalogue: Catalogue, site: SiteLike,
+                       fragments: Fragments | None = None) -> tuple[dict, dict[str, str], int]:
+    """The whole file but its products (``products``: their IDs), each product's entry encoded by ID (only where
+    ``fragments`` lacks it), and how many were encoded; sellers, and every old product ID with its current one."""
     info = site_of(site)
     items = sorted(catalogue.listings, key=lambda item: item.id)
     owners = {f"{owner_kind(item.owner)}/{item.owner.id}": item.owner for item in items}
+    entries, made = (fragments or Fragments()).each("shortlist", items, info,
+                                                    lambda item: ENCODER.encode(product_entry(item, info)))
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "as_of": info.today.isoformat(),
-        "products": {item.id: product_entry(item, info) for item in items},
+        "products": list(entries),
         "sellers": {key: seller_entry(owner, catalogue, info) for key, owner in sorted(owners.items())},
         "moved": {old: item.id for item in items for old in item.product.old_ids},
-    }
+    }, entries, made
 
 
-def produce_shortlist(catalogue: Catalogue, site: SiteLike) -> list[Artifact]:
-    """Producer: ``daftar/produk.json`` (compact, sorted keys, UTF-8)."""
-    text = json.dumps(shortlist_document(catalogue, site), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return [Artifact(urls.shortlist_data(), text.encode("utf-8") + b"\n")]
+def produce_shortlist(catalogue: Catalogue, site: SiteLike, fragments: Fragments | None = None) -> list[Artifact]:
+    """Producer: ``daftar/produk.json`` (compact, sorted keys, UTF-8; products from ``fragments``)."""
+    document, entries, _ = shortlist_document(catalogue, site, fragments)
+    products = "{" + ",".join(f"{ENCODER.encode(key)}:{entries[key]}" for key in document["products"]) + "}"
+    return [Artifact(urls.shortlist_data(), spliced(document, "products", products))]

@@ -1,0 +1,93 @@
+"""Each product's encoded parts of the data files (open-data JSON and CSV row, shortlist entry), kept between builds.
+
+A part is keyed by the digests of the sources it is made of (the product, its
+seller and batches: :class:`etalase.site.sources.Sources`, whose site digest
+holds the code, settings, vocabularies and today), the site URL and licence,
+and the product's published photo URLs. An edit to one product's minimum order
+re-encodes that product's parts alone; the others come from one pickle in the
+build cache, written atomically with the parts this build used (so it never
+grows). Without a file or sources every part is made (tests, one-off calls).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import pickle
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from ..data.catalogue import Listing
+from ..site import sources as named
+from ..site.sources import Sources
+from .artifacts import write_bytes_atomic
+from .site import Site
+
+#: The file in the build cache, and the version of its layout (bump when it changes).
+FRAGMENTS, FILE_VERSION = "fragments.pickle", 1
+Part = TypeVar("Part")
+#: ``json.dumps(…, ensure_ascii=False, sort_keys=True, separators=(",", ":"))``, built once: the data files' JSON.
+ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+#: Stands in for the spliced field while the rest of a document is encoded (no record holds a NUL).
+_HOLE = "\0spliced\0"
+
+
+def spliced(document: dict, field: str, text: str) -> bytes:
+    """``document`` as compact JSON with sorted keys and a newline, with ``text`` (JSON already) as ``field``.
+
+    The same bytes as encoding the document whole (no indent: the C encoder is several times faster).
+    """
+    frame = ENCODER.encode({**document, field: _HOLE})
+    return frame.replace(ENCODER.encode(_HOLE), text, 1).encode("utf-8") + b"\n"
+
+
+class Fragments:
+    """The parts of the last build (read from ``path``) and those this build used, by key."""
+
+    def __init__(self, path: Path | None = None, sources: Sources | None = None):
+        self.path, self.sources = path, sources
+        self.new: dict[str, object] = {}
+
+    @functools.cached_property
+    def old(self) -> dict[str, object]:
+        """The parts the last build kept (read when first needed: in the producers' process)."""
+        if self.path is None or self.sources is None:
+            return {}
+        try:
+            version, kept = pickle.loads(self.path.read_bytes())  # noqa: S301 - our own build cache
+        except Exception:  # noqa: BLE001 - a missing, broken or foreign file is a miss, never a failed build
+            return {}
+        return kept if version == FILE_VERSION else {}
+
+    def key(self, kind: str, item: Listing, site: Site) -> str | None:
+        """The key of ``item``'s part of ``kind``, or None when this build keeps no parts."""
+        if self.sources is None:
+            return None
+        names = [named.product(item), named.seller(item.owner), *named.batches(item.batches)]
+        photos = [(site.photo_urls.get(p.file), site.thumb_urls.get(p.file)) for p in item.product.photos]
+        parts = [kind, self.sources.site, site.siteurl, site.licence, site.licence_url, site.today.isoformat(),
+                 *map(self.sources.digest, names), repr(photos)]
+        return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()  # noqa: S324 - a key
+
+    def each(self, kind: str, items: Iterable[Listing], site: Site,
+             make: Callable[[Listing], Part]) -> tuple[dict[str, Part], int]:
+        """Every item's part of ``kind`` by product ID, made only where its key is new; and how many were made."""
+        found: dict[str, Part] = {}
+        made = 0
+        for item in items:
+            key = self.key(kind, item, site)
+            part = self.old.get(key) if key else None
+            if part is None:
+                part, made = make(item), made + 1
+            if key:
+                self.new[key] = part
+            found[item.id] = part  # type: ignore[assignment]
+        return found, made
+
+    def save(self) -> bool:
+        """Keep the parts this build used for the next one; False when they are the ones already kept."""
+        if self.path is None or self.sources is None or self.new.keys() == self.old.keys():
+            return False
+        return write_bytes_atomic(self.path, pickle.dumps((FILE_VERSION, self.new), protocol=pickle.HIGHEST_PROTOCOL))
