@@ -25,30 +25,32 @@ from ..site.sources import Sources
 from .artifacts import write_bytes_atomic
 from .site import Site
 
-#: The file in the build cache, and the version of its layout (bump when it changes).
-FRAGMENTS, FILE_VERSION = "fragments.pickle", 1
+#: The file in the build cache. Keys hold the plugin's code version (``Sources.site``): no version of its own.
+FRAGMENTS = "fragments.pickle"
 Part = TypeVar("Part")
 #: ``json.dumps(…, ensure_ascii=False, sort_keys=True, separators=(",", ":"))``, built once: the data files' JSON.
 ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 #: Stands in for the spliced field while the rest of a document is encoded (no record holds a NUL).
 _HOLE = "\0spliced\0"
+_HOLE_JSON = ENCODER.encode(_HOLE).encode("utf-8")
 
 
-def spliced(document: dict, field: str, text: str) -> bytes:
-    """``document`` as compact JSON with sorted keys and a newline, with ``text`` (JSON already) as ``field``.
+def spliced(document: dict, field: str, text: bytes) -> bytes:
+    """``document`` as compact JSON with sorted keys and a newline, with ``text`` (UTF-8 JSON already) as ``field``.
 
     The same bytes as encoding the document whole (no indent: the C encoder is several times faster).
     """
-    frame = ENCODER.encode({**document, field: _HOLE})
-    return frame.replace(ENCODER.encode(_HOLE), text, 1).encode("utf-8") + b"\n"
+    before, _, after = ENCODER.encode({**document, field: _HOLE}).encode("utf-8").partition(_HOLE_JSON)
+    return b"".join((before, text, after, b"\n"))
 
 
 class Fragments:
-    """The parts of the last build (read from ``path``) and those this build used, by key."""
+    """The parts of the last build (read from ``path``) and those this build (of one site) used, by key."""
 
     def __init__(self, path: Path | None = None, sources: Sources | None = None):
         self.path, self.sources = path, sources
         self.new: dict[str, object] = {}
+        self.keys: dict[str, str] = {}  # each product's key, shared by its parts of every kind
 
     @functools.cached_property
     def old(self) -> dict[str, object]:
@@ -56,20 +58,24 @@ class Fragments:
         if self.path is None or self.sources is None:
             return {}
         try:
-            version, kept = pickle.loads(self.path.read_bytes())  # noqa: S301 - our own build cache
+            kept = pickle.loads(self.path.read_bytes())  # noqa: S301 - our own build cache
         except Exception:  # noqa: BLE001 - a missing, broken or foreign file is a miss, never a failed build
             return {}
-        return kept if version == FILE_VERSION else {}
+        return kept if isinstance(kept, dict) else {}
 
-    def key(self, kind: str, item: Listing, site: Site) -> str | None:
-        """The key of ``item``'s part of ``kind``, or None when this build keeps no parts."""
+    def key(self, item: Listing, site: Site) -> str | None:
+        """The key of ``item``'s parts, or None when this build keeps no parts."""
         if self.sources is None:
             return None
-        names = [named.product(item), named.seller(item.owner), *named.batches(item.batches)]
-        photos = [(site.photo_urls.get(p.file), site.thumb_urls.get(p.file)) for p in item.product.photos]
-        parts = [kind, self.sources.site, site.siteurl, site.licence, site.licence_url, site.today.isoformat(),
-                 *map(self.sources.digest, names), repr(photos)]
-        return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()  # noqa: S324 - a key
+        found = self.keys.get(item.id)
+        if found is None:
+            names = [named.product(item), named.seller(item.owner), *named.batches(item.batches)]
+            photos = [(site.photo_urls.get(p.file), site.thumb_urls.get(p.file)) for p in item.product.photos]
+            parts = [self.sources.site, site.siteurl, site.licence, site.licence_url, site.today.isoformat(),
+                     *map(self.sources.digest, names), repr(photos)]
+            text = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+            found = self.keys[item.id] = hashlib.sha1(text).hexdigest()  # noqa: S324 - a key, not a security boundary
+        return found
 
     def each(self, kind: str, items: Iterable[Listing], site: Site,
              make: Callable[[Listing], Part]) -> tuple[dict[str, Part], int]:
@@ -77,7 +83,8 @@ class Fragments:
         found: dict[str, Part] = {}
         made = 0
         for item in items:
-            key = self.key(kind, item, site)
+            key = self.key(item, site)
+            key = key and f"{kind}:{key}"
             part = self.old.get(key) if key else None
             if part is None:
                 part, made = make(item), made + 1
@@ -90,4 +97,4 @@ class Fragments:
         """Keep the parts this build used for the next one; False when they are the ones already kept."""
         if self.path is None or self.sources is None or self.new.keys() == self.old.keys():
             return False
-        return write_bytes_atomic(self.path, pickle.dumps((FILE_VERSION, self.new), protocol=pickle.HIGHEST_PROTOCOL))
+        return write_bytes_atomic(self.path, pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))

@@ -38,14 +38,14 @@ FORMAT_VERSION = 1
 class OpenRecords:
     """Every published record as a JSON-ready dict, keyed by ID, plus the parts every file repeats.
 
-    ``products`` holds each product already encoded: its JSON and its CSV line, sorted by ID.
+    ``products`` holds each product already encoded (UTF-8): its JSON and its CSV line, sorted by ID.
     """
 
     head: dict
     batches: dict[str, dict]
     exhibitors: dict[str, dict]
     schools: dict[str, dict]
-    products: dict[str, tuple[str, str]]
+    products: dict[str, tuple[bytes, bytes]]
     #: The IDs of the products each batch showed, by batch ID.
     shown: dict[str, list[str]]
 
@@ -68,9 +68,9 @@ def build_records(catalogue: Catalogue, site: Site, fragments: Fragments | None 
     def people(records: dict) -> dict[str, dict]:
         return {i: participant_record(p, site, products_of[i], batches_of[i]) for i, p in sorted(records.items())}
 
-    def encoded(item) -> tuple[str, str]:
+    def encoded(item) -> tuple[bytes, bytes]:
         record = product_record(item, site)
-        return ENCODER.encode(record), product_line(catalogue, record, site.licence)
+        return ENCODER.encode(record).encode("utf-8"), product_line(catalogue, record, site.licence)
 
     head = {
         "format": FORMAT,
@@ -114,13 +114,13 @@ def batch_document(records: OpenRecords, batch: Batch) -> dict:
             "schools": _pick(records.schools, own["schools"]), "products": records.shown.get(batch.id, [])}
 
 
-def json_bytes(document: dict, products: dict[str, tuple[str, str]]) -> bytes:
+def json_bytes(document: dict, products: dict[str, tuple[bytes, bytes]]) -> bytes:
     """Serialise compactly with sorted keys, real UTF-8 characters and a trailing newline.
 
     ``document["products"]`` holds product IDs: each product's JSON, encoded once in ``products``, is spliced
     where the list goes (the same bytes as encoding the records in place).
     """
-    return spliced(document, "products", "[" + ",".join(products[key][0] for key in document["products"]) + "]")
+    return spliced(document, "products", b"[" + b",".join(products[key][0] for key in document["products"]) + b"]")
 
 
 def produce_open_data(catalogue: Catalogue, site: SiteLike, fragments: Fragments | None = None) -> list[Artifact]:

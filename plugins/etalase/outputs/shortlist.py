@@ -97,14 +97,14 @@ def seller_entry(participant: Participant, catalogue: Catalogue, site: Site) -> 
 
 
 def shortlist_document(catalogue: Catalogue, site: SiteLike,
-                       fragments: Fragments | None = None) -> tuple[dict, dict[str, str], int]:
+                       fragments: Fragments | None = None) -> tuple[dict, dict[str, bytes], int]:
     """The whole file but its products (``products``: their IDs), each product's entry encoded by ID (only where
     ``fragments`` lacks it), and how many were encoded; sellers, and every old product ID with its current one."""
     info = site_of(site)
     items = sorted(catalogue.listings, key=lambda item: item.id)
     owners = {f"{owner_kind(item.owner)}/{item.owner.id}": item.owner for item in items}
     entries, made = (fragments or Fragments()).each("shortlist", items, info,
-                                                    lambda item: ENCODER.encode(product_entry(item, info)))
+                                                    lambda item: ENCODER.encode(product_entry(item, info)).encode())
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -118,5 +118,5 @@ def shortlist_document(catalogue: Catalogue, site: SiteLike,
 def produce_shortlist(catalogue: Catalogue, site: SiteLike, fragments: Fragments | None = None) -> list[Artifact]:
     """Producer: ``daftar/produk.json`` (compact, sorted keys, UTF-8; products from ``fragments``)."""
     document, entries, _ = shortlist_document(catalogue, site, fragments)
-    products = "{" + ",".join(f"{ENCODER.encode(key)}:{entries[key]}" for key in document["products"]) + "}"
-    return [Artifact(urls.shortlist_data(), spliced(document, "products", products))]
+    products = b",".join(ENCODER.encode(key).encode() + b":" + entries[key] for key in document["products"])
+    return [Artifact(urls.shortlist_data(), spliced(document, "products", b"{" + products + b"}"))]

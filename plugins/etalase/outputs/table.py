@@ -9,6 +9,7 @@ record the JSON holds (:func:`~etalase.outputs.records.product_record`).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterable, Sequence
@@ -81,14 +82,14 @@ def product_row(catalogue: Catalogue, record: dict, licence: str) -> list[str]:
     return [_cell(values[column]) for column in COLUMNS]
 
 
-def product_line(catalogue: Catalogue, record: dict, licence: str) -> str:
-    """One product record as its CSV line (CRLF at the end)."""
-    return _line(product_row(catalogue, record, licence))
+def product_line(catalogue: Catalogue, record: dict, licence: str) -> bytes:
+    """One product record as its CSV line (UTF-8, CRLF at the end)."""
+    return _line(product_row(catalogue, record, licence)).encode("utf-8")
 
 
-def products_csv(lines: Iterable[str]) -> bytes:
+def products_csv(lines: Iterable[bytes]) -> bytes:
     """Return the CSV bytes (with BOM): the header, then the product lines (:func:`product_line`) in order."""
-    return (_line(COLUMNS) + "".join(lines)).encode("utf-8-sig")
+    return b"".join((codecs.BOM_UTF8, _line(COLUMNS).encode("utf-8"), *lines))
 
 
 def _line(cells: Sequence[str]) -> str:
