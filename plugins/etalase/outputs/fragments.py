@@ -1,12 +1,13 @@
-"""Each product's encoded parts of the data files (open-data JSON and CSV row, shortlist entry), kept between builds.
+"""Each product's and seller's parts of the data files (open-data JSON and CSV row, shortlist entry), kept between
+builds.
 
-A part is keyed by the digests of the sources it is made of (the product, its
-seller and batches: :class:`etalase.site.sources.Sources`, whose site digest
-holds the code, settings, vocabularies and today), the site URL and licence,
-and the product's published photo URLs. An edit to one product's minimum order
-re-encodes that product's parts alone; the others come from one pickle in the
-build cache, written atomically with the parts this build used (so it never
-grows). Without a file or sources every part is made (tests, one-off calls).
+A part is keyed by the digests of the sources it is made of (a product, its
+seller and batches; a seller: :class:`etalase.site.sources.Sources`, whose
+site digest holds the code, settings, vocabularies and today), the site URL
+and licence, and the published photo URLs. An edit to one product's minimum
+order re-encodes that product's parts alone; the others come from one pickle
+in the build cache, written atomically with the parts this build used (so it
+never grows). Without a file or sources every part is made (tests, one-off calls).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..data.catalogue import Listing
+from ..data.models import Participant
 from ..site import sources as named
 from ..site.sources import Sources
 from .artifacts import write_bytes_atomic
@@ -28,6 +30,7 @@ from .site import Site
 #: The file in the build cache. Keys hold the plugin's code version (``Sources.site``): no version of its own.
 FRAGMENTS = "fragments.pickle"
 Part = TypeVar("Part")
+Thing = TypeVar("Thing", Listing, Participant)
 #: ``json.dumps(…, ensure_ascii=False, sort_keys=True, separators=(",", ":"))``, built once: the data files' JSON.
 ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 #: Stands in for the spliced field while the rest of a document is encoded (no record holds a NUL).
@@ -63,23 +66,27 @@ class Fragments:
             return {}
         return kept if isinstance(kept, dict) else {}
 
-    def key(self, item: Listing, site: Site) -> str | None:
-        """The key of ``item``'s parts, or None when this build keeps no parts."""
+    def key(self, item: Listing | Participant, site: Site) -> str | None:
+        """The key of a product's or a seller's parts, or None when this build keeps no parts."""
         if self.sources is None:
             return None
-        found = self.keys.get(item.id)
-        if found is None:
+        if isinstance(item, Listing):
             names = [named.product(item), named.seller(item.owner), *named.batches(item.batches)]
-            photos = [(site.photo_urls.get(p.file), site.thumb_urls.get(p.file)) for p in item.product.photos]
+            photos = item.product.photos
+        else:
+            names, photos = [named.seller(item)], [item.logo] if item.logo else []
+        found = self.keys.get(names[0])
+        if found is None:
+            urls = [(site.photo_urls.get(p.file), site.thumb_urls.get(p.file)) for p in photos]
             parts = [self.sources.site, site.siteurl, site.licence, site.licence_url, site.today.isoformat(),
-                     *map(self.sources.digest, names), repr(photos)]
+                     *map(self.sources.digest, names), repr(urls)]
             text = "\x1f".join(parts).encode("utf-8", "surrogatepass")
-            found = self.keys[item.id] = hashlib.sha1(text).hexdigest()  # noqa: S324 - a key, not a security boundary
+            found = self.keys[names[0]] = hashlib.sha1(text).hexdigest()  # noqa: S324 - a key, not a security boundary
         return found
 
-    def each(self, kind: str, items: Iterable[Listing], site: Site,
-             make: Callable[[Listing], Part]) -> tuple[dict[str, Part], int]:
-        """Every item's part of ``kind`` by product ID, made only where its key is new; and how many were made."""
+    def each(self, kind: str, items: Iterable[Thing], site: Site,
+             make: Callable[[Thing], Part]) -> tuple[dict[str, Part], int]:
+        """Every item's part of ``kind`` by its ID, made only where its key is new; and how many were made."""
         found: dict[str, Part] = {}
         made = 0
         for item in items:

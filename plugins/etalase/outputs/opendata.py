@@ -50,8 +50,25 @@ class OpenRecords:
     shown: dict[str, list[str]]
 
 
+def head_record(catalogue: Catalogue, site: Site) -> dict:
+    """What every file repeats: format, licence, source, day, programme, categories and cities."""
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "licence": site.licence,
+        "licence_url": site.licence_url,
+        "source": site.base,
+        "as_of": site.today.isoformat(),
+        "programme": programme_record(catalogue.programme),
+        "categories": [category_record(c, site) for c in sorted(catalogue.categories.values(), key=lambda c: c.id)],
+        "cities": [city_record(c, site) for c in sorted(catalogue.cities.values(), key=lambda c: c.id)],
+    }
+
+
 def build_records(catalogue: Catalogue, site: Site, fragments: Fragments | None = None) -> tuple[OpenRecords, int]:
-    """Build each record of ``catalogue`` once (a product only when ``fragments`` lacks it); and how many were."""
+    """Build each record of ``catalogue`` once (a product or seller only when ``fragments`` lacks it); and how many
+    products were."""
+    fragments = Fragments() if fragments is None else fragments
     products_of: dict[str, list[str]] = defaultdict(list)
     batches_of: dict[str, list[str]] = defaultdict(list)
     shown: dict[str, list[str]] = defaultdict(list)
@@ -65,33 +82,19 @@ def build_records(catalogue: Catalogue, site: Site, fragments: Fragments | None 
         for batch_id in dict.fromkeys(batch.id for batch in item.batches):
             shown[batch_id].append(item.id)
 
-    def people(records: dict) -> dict[str, dict]:
-        return {i: participant_record(p, site, products_of[i], batches_of[i]) for i, p in sorted(records.items())}
+    def people(records: dict) -> dict[str, dict]:  # kept without the lists that follow from other records
+        kept, _ = fragments.each("seller", (p for _, p in sorted(records.items())), site,
+                                 lambda p: participant_record(p, site, [], []))
+        return {i: {**record, "products": products_of[i], "batches": batches_of[i]} for i, record in kept.items()}
 
     def encoded(item) -> tuple[bytes, bytes]:
         record = product_record(item, site)
         return ENCODER.encode(record).encode("utf-8"), product_line(catalogue, record, site.licence)
 
-    head = {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "licence": site.licence,
-        "licence_url": site.licence_url,
-        "source": site.base,
-        "as_of": site.today.isoformat(),
-        "programme": programme_record(catalogue.programme),
-        "categories": [category_record(c, site) for c in sorted(catalogue.categories.values(), key=lambda c: c.id)],
-        "cities": [city_record(c, site) for c in sorted(catalogue.cities.values(), key=lambda c: c.id)],
-    }
-    products, made = (fragments or Fragments()).each("open-data", items, site, encoded)
-    return OpenRecords(
-        head=head,
-        batches={b.id: batch_record(catalogue, b, site) for b in catalogue.batches},
-        exhibitors=people(catalogue.exhibitors),
-        schools=people(catalogue.schools),
-        products=products,
-        shown=shown,
-    ), made
+    products, made = fragments.each("open-data", items, site, encoded)
+    batches = {b.id: batch_record(catalogue, b, site) for b in catalogue.batches}
+    return OpenRecords(head_record(catalogue, site), batches, people(catalogue.exhibitors), people(catalogue.schools),
+                       products, shown), made
 
 
 def _pick(records: dict[str, dict], ids: Iterable[str]) -> list[dict]:
