@@ -33,6 +33,7 @@ from .data.preview import only_batch
 from .data.recordcache import RecordCache
 from .errors import DataError
 from .images.media import Media, photos_of
+from .outputs.fragments import FRAGMENTS, Fragments
 from .outputs.manifest import MANIFEST_NAME, catalogue_index, manifest_bytes
 from .outputs.producers import collect
 from .outputs.state import Output, drop_state, load_state, save_state, seed
@@ -199,8 +200,9 @@ class EtalaseGenerator(Generator):
         sources = Sources(self.catalogue, self.media.photo_keys(), self.site_digest(), self.site.today)
         whole = hashlib.sha256(f"{sources.whole}{self.site!r}".encode()).hexdigest()  # every page, photo, record
         workers = worker_count(self.options.render_workers)
+        fragments = Fragments(self.options.build_cache and self.options.build_cache / FRAGMENTS, sources)
         producing = None if out.keep_group("artifacts", whole) else \
-            in_background(workers, collect, self.catalogue, self.site)  # open data takes seconds: overlap it
+            in_background(workers, collect, self.catalogue, self.site, fragments)  # open data: overlap it
         with progress.step(f"Merender {len(self.pages)} halaman"):
             self.render_stats = render_pages(self.pages, lambda page: sources.key(page, self.sharing.card(page)),
                                              self.render, out, workers)

@@ -5,7 +5,9 @@ after the pages are rendered, and writes what they return with
 the one write path (:class:`etalase.outputs.state.Output`). ``site`` is a
 :class:`etalase.site.pages.SiteInfo` (``siteurl``, ``sitename``, ``today``,
 ``pages``, ``page_urls``, ``photo_urls``). To add an output, write a pure
-producer and append it here.
+producer and append it here. Open data and the shortlist also take the
+build's :class:`~etalase.outputs.fragments.Fragments`: a product's part is
+encoded again only when its sources changed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ..staff.quality_page import produce_staff_report
 from .artifacts import Artifact
 from .calendar import produce_calendars
 from .feed import produce_feed
+from .fragments import Fragments
 from .opendata import produce_open_data
 from .robots import produce_robots
 from .shortlist import produce_shortlist
@@ -33,9 +36,15 @@ MACHINE_READABLE: tuple[Producer, ...] = (produce_sitemap, produce_robots, produ
 PRODUCERS: list[Producer] = [*MACHINE_READABLE, produce_shortlist, produce_staff_report]
 
 
-def collect(catalogue: Catalogue, site: SiteInfo, producers: Iterable[Producer] | None = None) -> list[Artifact]:
-    """Run each producer (default: :data:`PRODUCERS`) and return their artifacts in order."""
+#: The producers that take each product's encoded parts from the build's :class:`Fragments` (a third argument).
+REUSING: set[Callable] = {produce_open_data, produce_shortlist}
+
+
+def collect(catalogue: Catalogue, site: SiteInfo, fragments: Fragments | None = None) -> list[Artifact]:
+    """Run each producer of :data:`PRODUCERS` and return their artifacts in order; keep ``fragments`` for next time."""
+    fragments = Fragments() if fragments is None else fragments
     artifacts: list[Artifact] = []
-    for producer in PRODUCERS if producers is None else producers:
-        artifacts.extend(producer(catalogue, site))
+    for producer in PRODUCERS:
+        artifacts.extend(producer(catalogue, site, fragments) if producer in REUSING else producer(catalogue, site))
+    fragments.save()
     return artifacts

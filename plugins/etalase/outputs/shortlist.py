@@ -15,7 +15,6 @@ which the page reports. Texts are formatted here (``Rp 45.000``,
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from ..data import certificates
 from ..data.catalogue import Catalogue, Listing
@@ -25,6 +24,7 @@ from ..site.plan import owner_kind, participant_label
 from ..site.strings import STRINGS
 from ..site.templating import filters_for
 from .artifacts import Artifact
+from .fragments import ENCODER, Fragments, spliced
 from .records import percent
 from .site import Site, SiteLike, site_of
 
@@ -97,31 +97,37 @@ def seller_entry(participant: Participant, catalogue: Catalogue, site: Site, lan
     }
 
 
-def shortlist_document(catalogue: Catalogue, site: SiteLike, lang: str = editions.DEFAULT) -> dict:
-    """The whole file: products by ID, their sellers, and every old product ID with its current one.
+def shortlist_document(catalogue: Catalogue, site: SiteLike, lang: str = editions.DEFAULT,
+                       fragments: Fragments | None = None) -> tuple[dict, dict[str, bytes], int]:
+    """The whole file but its products (``products``: their IDs), each product's entry encoded by ID (only where
+    ``fragments`` lacks it), and how many were encoded; sellers, and every old product ID with its current one.
 
     ``lang``: the edition (``catalogue`` is then its view, :func:`etalase.site.editions.edition`).
     """
     info = site_of(site)
     items = sorted(catalogue.listings, key=lambda item: item.id)
     owners = {f"{owner_kind(item.owner)}/{item.owner.id}": item.owner for item in items}
+    kind = "shortlist" if lang == editions.DEFAULT else f"shortlist-{lang}"
+    entries, made = (fragments or Fragments()).each(kind, items, info,
+                                                    lambda item: ENCODER.encode(product_entry(item, info, lang)).encode())
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "as_of": info.today.isoformat(),
-        "products": {item.id: product_entry(item, info, lang) for item in items},
+        "products": list(entries),
         "sellers": {key: seller_entry(owner, catalogue, info, lang) for key, owner in sorted(owners.items())},
         "moved": {old: item.id for item in items for old in item.product.old_ids},
-    }
+    }, entries, made
 
 
-def produce_shortlist(catalogue: Catalogue, site: SiteLike) -> list[Artifact]:
+def produce_shortlist(catalogue: Catalogue, site: SiteLike, fragments: Fragments | None = None) -> list[Artifact]:
     """Producer: ``daftar/produk.json`` and the English edition's ``en/daftar/produk.json`` (compact, sorted keys,
-    UTF-8)."""
+    UTF-8; products from ``fragments``)."""
     found = []
     for lang in editions.LANGS:
         shown = editions.edition(catalogue, lang).catalogue
-        text = json.dumps(shortlist_document(shown, site, lang), ensure_ascii=False, sort_keys=True,
-                          separators=(",", ":"))
-        found.append(Artifact(editions.PREFIX[lang] + urls.shortlist_data(), text.encode("utf-8") + b"\n"))
+        document, entries, _ = shortlist_document(shown, site, lang, fragments)
+        products = b",".join(ENCODER.encode(key).encode() + b":" + entries[key] for key in document["products"])
+        found.append(Artifact(editions.PREFIX[lang] + urls.shortlist_data(),
+                              spliced(document, "products", b"{" + products + b"}")))
     return found

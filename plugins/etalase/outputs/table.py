@@ -9,9 +9,10 @@ record the JSON holds (:func:`~etalase.outputs.records.product_record`).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..data.catalogue import Catalogue
 
@@ -81,20 +82,14 @@ def product_row(catalogue: Catalogue, record: dict, licence: str) -> list[str]:
     return [_cell(values[column]) for column in COLUMNS]
 
 
-def products_csv(catalogue: Catalogue, records: Sequence[dict], licence: str,
-                 rows: dict[str, str] | None = None) -> bytes:
-    """Return the CSV bytes (with BOM) of product ``records``, sorted by product ID.
+def product_line(catalogue: Catalogue, record: dict, licence: str) -> bytes:
+    """One product record as its CSV line (UTF-8, CRLF at the end)."""
+    return _line(product_row(catalogue, record, licence)).encode("utf-8")
 
-    ``rows`` keeps each product's CSV line by ID across calls (the whole catalogue, then each batch).
-    """
-    rows = {} if rows is None else rows
-    lines = [_line(COLUMNS)]
-    for record in sorted(records, key=lambda record: record["id"]):
-        line = rows.get(record["id"])
-        if line is None:
-            line = rows[record["id"]] = _line(product_row(catalogue, record, licence))
-        lines.append(line)
-    return "".join(lines).encode("utf-8-sig")
+
+def products_csv(lines: Iterable[bytes]) -> bytes:
+    """Return the CSV bytes (with BOM): the header, then the product lines (:func:`product_line`) in order."""
+    return b"".join((codecs.BOM_UTF8, _line(COLUMNS).encode("utf-8"), *lines))
 
 
 def _line(cells: Sequence[str]) -> str:
