@@ -108,8 +108,8 @@ def shortlist_document(catalogue: Catalogue, site: SiteLike, lang: str = edition
     items = sorted(catalogue.listings, key=lambda item: item.id)
     owners = {f"{owner_kind(item.owner)}/{item.owner.id}": item.owner for item in items}
     kind = "shortlist" if lang == editions.DEFAULT else f"shortlist-{lang}"
-    entries, made = (fragments or Fragments()).each(kind, items, info,
-                                                    lambda item: ENCODER.encode(product_entry(item, info, lang)).encode())
+    entries, made = (fragments or Fragments()).each(
+        kind, items, info, lambda item: ENCODER.encode(product_entry(item, info, lang)).encode())
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
