@@ -60,7 +60,7 @@ PHASES = [
     ("etalase.generator", "", "collect", "producers"),
     ("etalase.site.renderer", "Background", "result", "producers (waiting for the background child)"),
     ("etalase.generator", "EtalaseGenerator", "write_artifacts", "write artifacts"),
-    ("etalase.generator", "", "reused_records", "search records"),
+    ("etalase.generator", "", "kept_records", "search records"),
     ("etalase.generator", "", "bundle_files", "search index"),
     ("etalase.generator", "", "seed", "seed the other generation"),
     ("etalase.generator", "EtalaseGenerator", "adopt", "Pelican's pages, deletions, state"),

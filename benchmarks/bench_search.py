@@ -38,9 +38,10 @@ sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "benchmarks"), str(ROOT)]
 
 from etalase.build import build  # noqa: E402
 from etalase.data.catalogue import load_catalogue  # noqa: E402
-from etalase.search import record_keys  # noqa: E402
+from etalase.outputs.fragments import SEARCH, Fragments  # noqa: E402
+from etalase.outputs.site import Site  # noqa: E402
+from etalase.search import kept_records  # noqa: E402
 from etalase.search.index import bundle_files, write_index  # noqa: E402
-from etalase.search.reuse import reused_records  # noqa: E402
 from etalase.search.shards import shard_count  # noqa: E402
 from etalase.site.sources import Sources  # noqa: E402
 from synth import write_catalogue  # noqa: E402
@@ -187,10 +188,21 @@ def download_table(rows: list[tuple[str, dict[str, int]]], products: int) -> str
     return "\n".join(lines)
 
 
-def records_of(data: Path):
-    """Load the catalogue (not timed) and return ``(catalogue, record key function)``."""
+#: What the records' keys read of the site (its URL); the bench's thumbnails come from :func:`thumbnail`.
+SITE = Site(siteurl="https://etalase.contoh.go.id", sitename="Etalase", today=TODAY)
+
+
+def records_of(data: Path, cache: Path) -> tuple:
+    """Load the catalogue (not timed); ``(catalogue, the store of its search records in cache)``."""
     catalogue = load_catalogue(data)
-    return catalogue, record_keys(catalogue, Sources(catalogue, {}, "bench", TODAY), thumbnail)
+    return catalogue, Fragments(cache / SEARCH, Sources(catalogue, {}, "bench", TODAY))
+
+
+def kept(catalogue, fragments: Fragments) -> tuple[list, int]:
+    """The search records, built where ``fragments`` lacks them (and kept for next time); how many were built."""
+    found = kept_records(catalogue, TODAY, thumbnail, fragments, SITE)
+    fragments.save()
+    return found
 
 
 def rename_one(data: Path) -> None:
@@ -205,11 +217,11 @@ def search_work(data: Path, site: Path, cache: Path) -> tuple[float, float, int]
     """Seconds of search work after renaming one product (the records, then the bundle's files as the generator
     gets them from ``bundle_files``), the seconds of also linking every file into a fresh folder, records built."""
     rename_one(data)
-    catalogue, keys = records_of(data)
+    catalogue, fragments = records_of(data, cache)
     for source in [*catalogue.listings, *catalogue.exhibitors.values(), *catalogue.schools.values()]:
-        keys(source)  # a build has these page-source digests already: its pages' keys computed them
+        fragments.key(source, SITE)  # a build has these page-source digests already: its pages' keys computed them
     started = time.perf_counter()
-    records, built = reused_records(catalogue, TODAY, thumbnail, keys, cache)
+    records, built = kept(catalogue, fragments)
     bundle_files(records, cache)
     work = time.perf_counter() - started
     write_index(records, site, cache)
@@ -228,9 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         timings = []
         seconds, data = timed(write_catalogue, tmp / "synth", args.products, args.seed)
         timings.append(("write synthetic catalogue (YAML)", seconds))
-        seconds, (catalogue, keys) = timed(records_of, data)
+        seconds, (catalogue, fragments) = timed(records_of, data, tmp / "cache")
         timings.append(("load and validate the catalogue", seconds))
-        seconds, (records, _) = timed(reused_records, catalogue, TODAY, thumbnail, keys, tmp / "cache")
+        seconds, (records, _) = timed(kept, catalogue, fragments)
         timings.append((f"build {len(records):,} search records (cold)", seconds))
         site = build(ROOT / "pelicanconf.py", {
             "OUTPUT_PATH": str(tmp / "site"), "ETALASE_CATALOGUE": str(ROOT / "tests/roots/search/catalogue_data"),

@@ -33,15 +33,13 @@ from .data.preview import only_batch
 from .data.recordcache import RecordCache
 from .errors import DataError
 from .images.media import Media, photos_of
-from .outputs.fragments import FRAGMENTS, Fragments
+from .outputs.fragments import FRAGMENTS, SEARCH, Fragments
 from .outputs.manifest import MANIFEST_NAME, catalogue_index, manifest_bytes
 from .outputs.producers import collect
 from .outputs.state import Output, drop_state, load_state, save_state, seed
-from .search import record_keys, thumbnails_of
+from .search import kept_records, thumbnails_of
 from .search.index import BUNDLE, bundle_files
 from .search.page import search_context
-from .search.records import build_records
-from .search.reuse import reused_records
 from .settings import Options, read_options, resolve_today
 from .site import editions, templating
 from .site.pages import Page, PageRef, SiteInfo, refs
@@ -238,12 +236,13 @@ class EtalaseGenerator(Generator):
     def write_search(self, out: Output, key: str, sources: Sources) -> None:
         """Index the search records (built only for changed sources; Pagefind only for changed shards), link them."""
         with progress.step("Membangun indeks pencarian"):
-            thumbnail, cache = thumbnails_of(self.media), self.options.search_cache
-            records, _ = reused_records(self.catalogue, self.site.today, thumbnail,
-                                        record_keys(self.catalogue, sources, thumbnail), cache)
-            found, self.search_indexed = bundle_files(records, cache, sharded=not self.options.publish)
+            thumbnail, cache, today = thumbnails_of(self.media), self.options.search_cache, self.site.today
+            kept = Fragments(self.options.build_cache and self.options.build_cache / SEARCH, sources)
+            records, _ = kept_records(self.catalogue, today, thumbnail, kept, self.site)
             # The English edition's bundle (/en/pagefind/): English stemming, its own cache folder.
-            english = build_records(self.english.catalogue, self.site.today, thumbnail, "en")
+            english, _ = kept_records(self.english.catalogue, today, thumbnail, kept, self.site, "en")
+            kept.save()
+            found, self.search_indexed = bundle_files(records, cache, sharded=not self.options.publish)
             found_en, indexed_en = bundle_files(english, Path(f"{cache}-en"), not self.options.publish, "en")
             self.search_indexed |= indexed_en
         files = [(f"{BUNDLE}/{rel}", cached, digest) for rel, cached, digest in found]

@@ -1,13 +1,15 @@
-"""Each product's and seller's parts of the data files (open-data JSON and CSV row, shortlist entry), kept between
-builds.
+"""Each product's and seller's parts of the data files (open-data JSON and CSV row, shortlist entry) and search
+records, kept between builds.
 
 A part is keyed by the digests of the sources it is made of (a product, its
-seller and batches; a seller: :class:`etalase.site.sources.Sources`, whose
-site digest holds the code, settings, vocabularies and today), the site URL
-and licence, and the published photo URLs. An edit to one product's minimum
-order re-encodes that product's parts alone; the others come from one pickle
-in the build cache, written atomically with the parts this build used (so it
-never grows). Without a file or sources every part is made (tests, one-off calls).
+seller and batches; a seller and its batches: :class:`etalase.site.sources.Sources`,
+whose site digest holds the code, settings, vocabularies and today), the site
+URL and licence, and the published photo URLs. An edit to one product's minimum
+order re-encodes that product's parts alone; the others come from a pickle in
+the build cache (:data:`FRAGMENTS` for the producers, :data:`SEARCH` for the
+search records, as they are made in different processes), written atomically
+with the parts this build used (so it never grows). Without a file or sources
+every part is made (tests, one-off calls).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from .site import Site
 
 #: The file in the build cache. Keys hold the plugin's code version (``Sources.site``): no version of its own.
 FRAGMENTS = "fragments.pickle"
+SEARCH = "search-records.pickle"
 Part = TypeVar("Part")
 Thing = TypeVar("Thing", Listing, Participant)
 #: ``json.dumps(…, ensure_ascii=False, sort_keys=True, separators=(",", ":"))``, built once: the data files' JSON.
@@ -73,8 +76,9 @@ class Fragments:
         if isinstance(item, Listing):
             names = [named.product(item), named.seller(item.owner), *named.batches(item.batches)]
             photos = item.product.photos
-        else:
-            names, photos = [named.seller(item)], [item.logo] if item.logo else []
+        else:  # its batches too: the search record filters by them
+            names = [named.seller(item), *named.batches(self.sources.catalogue.batches_of(item))]
+            photos = [item.logo] if item.logo else []
         found = self.keys.get(names[0])
         if found is None:
             urls = [(site.photo_urls.get(p.file), site.thumb_urls.get(p.file)) for p in photos]

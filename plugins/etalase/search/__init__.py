@@ -4,27 +4,26 @@
 - :mod:`.order` (pure): the name, price and TKDN orders as lists loaded on demand.
 - :mod:`.page` (pure): facets, orders and browse links the search page renders.
 - :mod:`.lists` (pure): the browse lists and suggestion words (``/cari/`` with nothing typed).
-- :mod:`.reuse`: records kept between builds under the key of what each reads.
 - :mod:`.index`: runs Pagefind's Python API and writes the bundle; :mod:`.cache` reuses unchanged ones.
 
-The generator calls :func:`write_search_index` at the end of its output phase.
+The generator takes the records from :func:`kept_records` (each record kept between builds with the parts of the
+data files, :class:`etalase.outputs.fragments.Fragments`) and indexes them at the end of its output phase.
 See docs/search.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
-from ..data.catalogue import Catalogue, Listing
-from ..data.models import Participant, Photo
-from ..site import sources as named
+from ..data.catalogue import Catalogue
+from ..data.models import Photo
+from ..outputs.fragments import Fragments
+from ..outputs.site import SiteLike, site_of
 from .index import IndexStats, write_index
-from .records import Thumbnail, build_records
-from .reuse import RecordKey
+from .records import LANGUAGE, SearchRecord, Thumbnail, build_records, participant_record, product_record
 
-__all__ = ["record_keys", "thumbnails_of", "write_search_index"]
+__all__ = ["kept_records", "thumbnails_of", "write_search_index"]
 
 
 def thumbnails_of(media) -> Thumbnail:
@@ -37,20 +36,19 @@ def thumbnails_of(media) -> Thumbnail:
     return thumbnail
 
 
-def record_keys(catalogue: Catalogue, sources: named.Sources, thumbnail: Thumbnail) -> RecordKey:
-    """The key of a product's or seller's search record: its page sources, its batches, the site, its thumbnail."""
-
-    def key(source: Listing | Participant) -> str:
-        if isinstance(source, Listing):
-            names = [named.product(source), named.seller(source.owner)]
-            batches, photo = source.batches, source.product.photos[0]
-        else:
-            names, batches, photo = [named.seller(source)], catalogue.batches_of(source), source.logo
-        parts = [sources.site, *map(sources.digest, names), *(batch.id for batch in batches)]
-        parts.append((thumbnail(photo) or "") if photo is not None else "")
-        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
-
-    return key
+def kept_records(catalogue: Catalogue, today: dt.date, thumbnail: Thumbnail | None, fragments: Fragments, site: SiteLike,
+                 lang: str = LANGUAGE) -> tuple[list[SearchRecord], int]:
+    """:func:`~.records.build_records` (same order), each record taken from ``fragments`` while its sources (the
+    product, its seller and batches, the site, its photos' URLs) are unchanged; and how many had to be built."""
+    kind, site = ("search" if lang == LANGUAGE else f"search-{lang}"), site_of(site)
+    found, made = fragments.each(kind, catalogue.listings, site,
+                                 lambda item: product_record(catalogue, item, today, thumbnail, lang))
+    records = list(found.values())
+    for sellers in (catalogue.exhibitors.values(), catalogue.schools.values()):  # an exhibitor's ID may be a school's
+        found, count = fragments.each(kind, sellers, site, lambda person: participant_record(catalogue, person,
+                                                                                               thumbnail, lang))
+        records, made = records + list(found.values()), made + count
+    return records, made
 
 
 def write_search_index(output_dir: Path, catalogue: Catalogue, today: dt.date, thumbnail: Thumbnail | None = None,
