@@ -36,8 +36,8 @@ def thumbnails_of(media) -> Thumbnail:
     return thumbnail
 
 
-def kept_records(catalogue: Catalogue, today: dt.date, thumbnail: Thumbnail | None, fragments: Fragments, site: SiteLike,
-                 lang: str = LANGUAGE) -> tuple[list[SearchRecord], int]:
+def kept_records(catalogue: Catalogue, today: dt.date, thumbnail: Thumbnail | None, fragments: Fragments,
+                 site: SiteLike, lang: str = LANGUAGE) -> tuple[list[SearchRecord], int]:
     """:func:`~.records.build_records` (same order), each record taken from ``fragments`` while its sources (the
     product, its seller and batches, the site, its photos' URLs) are unchanged; and how many had to be built."""
     kind, site = ("search" if lang == LANGUAGE else f"search-{lang}"), site_of(site)
