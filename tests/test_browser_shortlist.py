@@ -111,7 +111,8 @@ def test_print_view_and_screenshot(page, site, tmp_path):
     assert page.locator("header.site").is_hidden() and page.locator(".tools").first.is_hidden()
     qr = page.locator(f"[data-id='{ROBUSTA}'] img.qr")
     assert qr.is_visible() and qr.get_attribute("src").endswith(f"qr/produk/{ROBUSTA}.svg")
-    assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", qr.element_handle())
+    # QR codes load once the list is shown or printing starts (each SVG is a document of its own for Chromium).
+    page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=qr.element_handle(), timeout=5_000)
     shot = tmp_path / "shortlist-print.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
@@ -166,3 +167,45 @@ def test_without_javascript_the_list_explains_and_controls_are_absent(browser, s
     page.goto(site + urls.SHORTLIST)
     assert "Daftar pilihan memerlukan JavaScript" in page.locator("main").inner_text()
     context.close()
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory, image_cache):
+    """benchmarks/synth.py's 150 products in 16 data files (16 products per file here), built once and served:
+    ``(base URL, output folder)``."""
+    import sys
+
+    from etalase.build import build
+
+    from tests.conftest import PROJECT, TODAY
+
+    sys.path.insert(0, str(PROJECT / "benchmarks"))
+    from synth import write_catalogue
+
+    root = tmp_path_factory.mktemp("shortlist-big")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(urls, "SHORTLIST_PER_FILE", 16)
+        build(PROJECT / "pelicanconf.py", {"OUTPUT_PATH": str(root / "output"), "ETALASE_IMAGE_WORKERS": 1,
+                                           "ETALASE_TODAY": TODAY, "ETALASE_IMAGE_CACHE": str(image_cache),
+                                           "ETALASE_CATALOGUE": str(write_catalogue(root, 150, seed=3))})
+    with served(root / "output") as base:
+        yield base, root / "output"
+
+
+def test_a_long_shared_list_fetches_only_the_data_files_that_hold_it(page, big):
+    import json
+
+    base, output = big
+    files = {int(path.stem): json.loads(path.read_text()) for path in (output / "daftar" / "produk").glob("*.json")}
+    assert sorted(files) == list(range(16))
+    names = {pid: entry["name"] for data in files.values() for pid, entry in data["products"].items()}
+    old, new = next(iter(sorted((old, new) for data in files.values() for old, new in data["moved"].items())))
+    saved = [pid for pid in sorted(names) if pid != new][::10]  # 15 products, spread over the files
+    open_list(page, base + urls.SHORTLIST + "?d=" + ",".join(f"{pid}:1" for pid in [*saved, old, "tidak-ada-lagi"]))
+    assert page.locator(".item h2").all_text_contents() == [names[pid] for pid in [*saved, new]]
+    assert page.locator(".item.missing").count() == 1 and f"“{old}” kini berkode “{new}”" in page.locator(
+        "[data-notices]").inner_text()
+    fetched = page.evaluate("performance.getEntriesByType('resource').map((e) => e.name)"
+                            ".filter((name) => name.includes('/daftar/produk/'))")
+    needed = {urls.shortlist_file_of(pid, 16) for pid in [*saved, old, new, "tidak-ada-lagi"]}
+    assert sorted(fetched) == sorted(f"{base}{urls.shortlist_data(n)}" for n in needed) and len(needed) < 16

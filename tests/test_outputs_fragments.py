@@ -5,7 +5,7 @@ from __future__ import annotations
 from etalase.data.catalogue import load_catalogue
 from etalase.outputs.fragments import Fragments
 from etalase.outputs.opendata import open_data, produce_open_data
-from etalase.outputs.shortlist import produce_shortlist, shortlist_document
+from etalase.outputs.shortlist import produce_shortlist, shortlist_documents
 from etalase.site.sources import Sources
 from outputs_helpers import TODAY, rich_catalogue, site
 
@@ -16,7 +16,7 @@ def _build(catalogue, store, siteurl="https://etalase.example.go.id") -> tuple[d
     """One build's data files; how many products' open data and shortlist entries it had to encode."""
     fragments = Fragments(store, Sources(catalogue, {}, "site", TODAY))
     artifacts, encoded = open_data(catalogue, site(siteurl), fragments)
-    listed = shortlist_document(catalogue, site(siteurl), fragments=fragments)[2]
+    listed = shortlist_documents(catalogue, site(siteurl), fragments=fragments)[2]
     fragments.save()
     return {a.path: a.data for a in artifacts}, encoded, listed
 

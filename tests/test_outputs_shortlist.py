@@ -1,4 +1,4 @@
-"""daftar/produk.json, the shortlist's data file: every published product with its seller and its old IDs."""
+"""daftar/produk/<n>.json, the shortlist's data files: every published product with its seller and its old IDs."""
 
 from __future__ import annotations
 
@@ -40,14 +40,15 @@ def _site(thumbs: bool = True) -> Site:
 
 
 def _document(catalogue, site: Site) -> dict:
+    """The one data file of this small catalogue (at most ``urls.SHORTLIST_PER_FILE`` products per file)."""
     artifact, english = produce_shortlist(catalogue, site)  # and the English edition's (tests/test_site_english.py)
-    assert (artifact.path, english.path) == ("daftar/produk.json", "en/daftar/produk.json")
+    assert (artifact.path, english.path) == ("daftar/produk/0.json", "en/daftar/produk/0.json")
     return json.loads(artifact.data.decode("utf-8"))
 
 
 def test_a_fixed_price_product_with_tkdn_certificates_and_its_old_ids(catalogue):
     doc = _document(catalogue, _site())
-    assert (doc["format"], doc["format_version"], doc["as_of"]) == ("etalase-daftar", 1, "2023-11-09")
+    assert (doc["format"], doc["format_version"], doc["as_of"]) == ("etalase-daftar", 2, "2023-11-09")
     assert doc["products"]["kopi-robusta-betawi-250g"] == {
         "name": "Kopi Robusta Betawi 250 g",
         "url": BASE_URL + "produk/kopi-robusta-betawi-250g/",
@@ -111,3 +112,35 @@ def test_compact_sorted_utf8_with_a_trailing_newline(catalogue):
     assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     assert "\u00a0" in text and "\\u" not in text
     assert produce_shortlist(catalogue, _site())[0].data == artifact.data  # deterministic
+
+
+def test_products_and_old_ids_spread_over_files_by_the_hash_of_their_id(tmp_path, monkeypatch):
+    """A bigger catalogue (16 products per file here, for 16 files): each product in the file its ID hashes to, with
+    its seller; each old ID in its own file."""
+    import sys
+
+    from etalase.site import urls
+
+    from tests.conftest import PROJECT
+
+    sys.path.insert(0, str(PROJECT / "benchmarks"))
+    from synth import write_catalogue
+
+    catalogue = load_catalogue(write_catalogue(tmp_path / "synth", 150, seed=3, photos=False))
+    monkeypatch.setattr(urls, "SHORTLIST_PER_FILE", 16)
+    count = urls.shortlist_files(len(catalogue.listings))
+    assert count == 16 and urls.shortlist_files(16) == 1 and urls.shortlist_files(17) == 2
+    artifacts = produce_shortlist(catalogue, _site())
+    files = {a.path: json.loads(a.data) for a in artifacts if not a.path.startswith("en/")}
+    assert sorted(files) == sorted(urls.shortlist_data(n) for n in range(count))
+    moved = 0
+    for item in catalogue.listings:
+        held = files[urls.shortlist_data(urls.shortlist_file_of(item.id, count))]
+        assert held["sellers"][held["products"][item.id]["seller"]]["name"] == item.owner.name
+        for old in item.product.old_ids:
+            moved += 1
+            assert files[urls.shortlist_data(urls.shortlist_file_of(old, count))]["moved"][old] == item.id
+    assert moved and sum(len(f["products"]) for f in files.values()) == len(catalogue.listings)
+    assert max(len(f["products"]) for f in files.values()) < 3 * urls.SHORTLIST_PER_FILE
+    # FNV-1a 32, as shortlist.js computes it: the published test vector of "a" is 0xe40c292c
+    assert urls.shortlist_file_of("a", 2**32) == 0xE40C292C

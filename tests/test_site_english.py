@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from etalase.build import build
 from etalase.images.cards import HEIGHT, MAX_BYTES, WIDTH
+from etalase.site import urls
 from etalase.site.strings import EN, STAFF_ONLY, T
 from PIL import Image
 
@@ -111,11 +112,14 @@ def test_no_indonesian_ui_string_on_english_pages(output):
 def test_the_scripts_of_english_pages_get_english_strings(output):
     config = json.loads(soup(output, "en/cari/").select_one("#cari-data").string)
     assert config["t"]["none"] == EN.search_js_none and config["t"]["must_buy"] == EN.badge_must_buy
-    shortlist = json.loads((output / "en/daftar/produk.json").read_text(encoding="utf-8"))
+    files = int(soup(output, "en/daftar/").select_one("#daftar")["data-files"])
+    assert files == int(soup(output, "daftar/").select_one("#daftar")["data-files"])
+    held = urls.shortlist_data(urls.shortlist_file_of("kain-tenun-ikat-pewarna-alam", files))
+    shortlist = json.loads((output / "en" / held).read_text(encoding="utf-8"))
     tenun = shortlist["products"]["kain-tenun-ikat-pewarna-alam"]
     assert tenun["name"] == "Hand-loom Ikat Cloth in Natural Dyes" and tenun["price"]["text"] == "Rp\u00a0850,000"
     assert tenun["url"] == "/en/produk/kain-tenun-ikat-pewarna-alam/"
-    indonesian = json.loads((output / "daftar/produk.json").read_text(encoding="utf-8"))
+    indonesian = json.loads((output / held).read_text(encoding="utf-8"))
     assert indonesian["products"]["kain-tenun-ikat-pewarna-alam"]["price"]["text"] == "Rp\u00a0850.000"
 
 

@@ -1,15 +1,20 @@
-"""The shortlist's data file, ``daftar/produk.json``: what /daftar/ shows of each product, keyed by ID.
+"""The shortlist's data files, ``daftar/produk/<n>.json``: what /daftar/ shows of each product, keyed by ID.
 
 The shortlist lives in the visitor's browser as product IDs and quantities
-(``theme/static/js/shortlist.js``); /daftar/ fetches this one file to show
-them. It holds, per published product, the fields a government buyer weighs
-(price, unit, minimum order, TKDN, BMP, wajib PDN, certificates with their
-expiry, the page's QR code), each seller once (name, kind, city, WhatsApp
-number and e-Katalog link, all shown on the seller's own page already), and
-``moved``: every old product ID (``id_lama``) with the ID it has now, so a
-saved or shared list follows a rename. An ID in neither is a removed product,
-which the page reports. Texts are formatted here (``Rp 45.000``,
-``42,5 %``, "berlaku sampai …"), so the script only sums rupiah. Pure.
+(``theme/static/js/shortlist.js``); /daftar/ fetches the data files that hold
+them. Products are spread over :func:`etalase.site.urls.shortlist_files`
+files (at most 64 products each on average) by a hash of their ID
+(:func:`~etalase.site.urls.shortlist_file_of`, which the script computes too),
+so a list fetches the few small files that hold it, never the whole catalogue,
+and an edit rewrites one file. A file holds, per product, the fields a government
+buyer weighs (price, unit, minimum order, TKDN, BMP, wajib PDN, certificates
+with their expiry, the page's QR code), the sellers of those products (name,
+kind, city, WhatsApp number and e-Katalog link, all shown on the seller's own
+page already), and ``moved``: every old product ID (``id_lama``) hashed to the
+file, with the ID it has now, so a saved or shared list follows a rename. An
+ID in neither is a removed product, which the page reports. Texts are
+formatted here (``Rp 45.000``, ``42,5 %``, "berlaku sampai …"), so the script
+only sums rupiah. Pure.
 """
 
 from __future__ import annotations
@@ -29,8 +34,8 @@ from .records import percent
 from .site import Site, SiteLike, site_of
 
 FORMAT = "etalase-daftar"
-#: Bump when a field changes meaning or goes away; shortlist.js reads what it knows.
-FORMAT_VERSION = 1
+#: Bump when a field changes meaning or goes away; shortlist.js reads what it knows (2: one file per hash).
+FORMAT_VERSION = 2
 
 
 def expiry_text(until: dt.date | None, today: dt.date, lang: str = editions.DEFAULT) -> str:
@@ -97,37 +102,42 @@ def seller_entry(participant: Participant, catalogue: Catalogue, site: Site, lan
     }
 
 
-def shortlist_document(catalogue: Catalogue, site: SiteLike, lang: str = editions.DEFAULT,
-                       fragments: Fragments | None = None) -> tuple[dict, dict[str, bytes], int]:
-    """The whole file but its products (``products``: their IDs), each product's entry encoded by ID (only where
-    ``fragments`` lacks it), and how many were encoded; sellers, and every old product ID with its current one.
+def shortlist_documents(catalogue: Catalogue, site: SiteLike, lang: str = editions.DEFAULT,
+                        fragments: Fragments | None = None) -> tuple[list[dict], dict[str, bytes], int]:
+    """Every data file but its products (``products``: their IDs), each product's entry encoded by ID (only where
+    ``fragments`` lacks it), and how many were encoded. A file lists the sellers of its products and the old IDs
+    hashed to it.
 
     ``lang``: the edition (``catalogue`` is then its view, :func:`etalase.site.editions.edition`).
     """
     info = site_of(site)
     items = sorted(catalogue.listings, key=lambda item: item.id)
-    owners = {f"{owner_kind(item.owner)}/{item.owner.id}": item.owner for item in items}
     kind = "shortlist" if lang == editions.DEFAULT else f"shortlist-{lang}"
     entries, made = (fragments or Fragments()).each(
         kind, items, info, lambda item: ENCODER.encode(product_entry(item, info, lang)).encode())
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "as_of": info.today.isoformat(),
-        "products": list(entries),
-        "sellers": {key: seller_entry(owner, catalogue, info, lang) for key, owner in sorted(owners.items())},
-        "moved": {old: item.id for item in items for old in item.product.old_ids},
-    }, entries, made
+    count = urls.shortlist_files(len(items))
+    files = [{"format": FORMAT, "format_version": FORMAT_VERSION, "as_of": info.today.isoformat(), "products": [],
+              "sellers": {}, "moved": {}} for _ in range(count)]
+    for item in items:
+        held = files[urls.shortlist_file_of(item.id, count)]
+        held["products"].append(item.id)
+        key = f"{owner_kind(item.owner)}/{item.owner.id}"
+        if key not in held["sellers"]:
+            held["sellers"][key] = seller_entry(item.owner, catalogue, info, lang)
+        for old in item.product.old_ids:
+            files[urls.shortlist_file_of(old, count)]["moved"][old] = item.id
+    return files, entries, made
 
 
 def produce_shortlist(catalogue: Catalogue, site: SiteLike, fragments: Fragments | None = None) -> list[Artifact]:
-    """Producer: ``daftar/produk.json`` and the English edition's ``en/daftar/produk.json`` (compact, sorted keys,
-    UTF-8; products from ``fragments``)."""
+    """Producer: ``daftar/produk/<n>.json`` and the English edition's ``en/daftar/produk/<n>.json`` (compact, sorted
+    keys, UTF-8; products from ``fragments``)."""
     found = []
     for lang in editions.LANGS:
         shown = editions.edition(catalogue, lang).catalogue
-        document, entries, _ = shortlist_document(shown, site, lang, fragments)
-        products = b",".join(ENCODER.encode(key).encode() + b":" + entries[key] for key in document["products"])
-        found.append(Artifact(editions.PREFIX[lang] + urls.shortlist_data(),
-                              spliced(document, "products", b"{" + products + b"}")))
+        files, entries, _ = shortlist_documents(shown, site, lang, fragments)
+        for number, document in enumerate(files):
+            products = b",".join(ENCODER.encode(key).encode() + b":" + entries[key] for key in document["products"])
+            found.append(Artifact(editions.PREFIX[lang] + urls.shortlist_data(number),
+                                  spliced(document, "products", b"{" + products + b"}")))
     return found

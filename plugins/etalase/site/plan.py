@@ -139,10 +139,12 @@ def batch_print_pages(catalogue: Catalogue) -> list[Page]:
     return pages
 
 
-def shortlist_page() -> Page:
-    """``/daftar/``: the buyer's shortlist, filled in the browser from :func:`urls.shortlist_data` (not indexed)."""
+def shortlist_page(files: int) -> Page:
+    """``/daftar/``: the buyer's shortlist, filled in the browser from ``files`` data files
+    (:func:`urls.shortlist_data`; not indexed)."""
     return Page(urls.SHORTLIST, "shortlist", "shortlist", T.shortlist_title,
-                context={"shortlist_strings": T.prefixed("shortlist_js_")})
+                context={"shortlist_strings": T.prefixed("shortlist_js_"), "shortlist_files": files},
+                sources=(facts(files),))
 
 
 def participant_pages(catalogue: Catalogue, per_page: int) -> list[Page]:
@@ -300,7 +302,7 @@ def plan_pages(catalogue: Catalogue, today: dt.date, per_page: int = 24, feature
         *batch_pages(catalogue, today, per_page),
         *qr_sheet_pages(catalogue),
         *batch_print_pages(catalogue),
-        shortlist_page(),
+        shortlist_page(urls.shortlist_files(len(catalogue.listings))),
         *participant_pages(catalogue, per_page),
         *product_pages(catalogue, per_page),
         *group_pages(catalogue, per_page, today),

@@ -96,9 +96,31 @@ def batch_print(batch_id: str) -> str:
     return f"{BATCH}/{batch_id}/cetak/"
 
 
-def shortlist_data() -> str:
-    """What the shortlist page reads: every product's shortlist fields and the old IDs that moved."""
-    return f"{SHORTLIST}produk.json"
+#: Products per shortlist data file, on average at most. Fewer, bigger files mean fewer requests for a list but
+#: more bytes: 64 measured best for 50 saved at 1,000 products (docs/shortlist.md, ``invoke bench-shortlist``).
+SHORTLIST_PER_FILE = 64
+
+
+def shortlist_files(products: int) -> int:
+    """How many data files hold ``products``: a power of two (so a new product rarely moves the others)."""
+    count = 1
+    while count * SHORTLIST_PER_FILE < products:
+        count *= 2
+    return count
+
+
+def shortlist_file_of(product_id: str, files: int) -> int:
+    """The data file that holds ``product_id``: FNV-1a of its bytes modulo ``files`` (shortlist.js does the same)."""
+    digest = 0x811C9DC5
+    for byte in product_id.encode("utf-8"):
+        digest = ((digest ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return digest % files
+
+
+def shortlist_data(number: int | str) -> str:
+    """One of the shortlist's data files: the shortlist fields of the products (and old IDs) hashed to ``number``
+    (``"{n}"`` gives the pattern shortlist.js fills in)."""
+    return f"{SHORTLIST}produk/{number}.json"
 
 
 def qr_code(kind: str, record_id: str) -> str:

@@ -13,6 +13,7 @@ import contextlib
 import errno
 import gzip
 import mimetypes
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -31,7 +32,12 @@ mimetypes.add_type("application/atom+xml", ".atom")
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Serve files from the output folder with directory indexes, a 404 page and gzip."""
+    """Serve files from the output folder with directory indexes, a 404 page and gzip, keeping connections open
+    (HTTP/1.1: every response says its length), as a real host does."""
+
+    protocol_version = "HTTP/1.1"
+    #: Headers and body leave in separate writes; with Nagle's algorithm each kept-open response waits ~40 ms.
+    disable_nagle_algorithm = True
 
     def __init__(self, *args, root: Path, **kwargs):
         self.root = root
@@ -58,6 +64,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if not path.endswith("/") and (self.root / path.lstrip("/")).is_dir():
             self.send_response(HTTPStatus.MOVED_PERMANENTLY)
             self.send_header("Location", path + "/")
+            self.send_header("Content-Length", "0")
             self.end_headers()
             return
         file, status = self.resolve()
@@ -75,6 +82,14 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class SiteServer(ThreadingHTTPServer):
+    """A threading server that stays quiet when a browser drops a kept-open connection."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class PortInUse(EtalaseError):
     """Another program listens on the preview port; the message says which port and how to choose another."""
 
@@ -86,7 +101,7 @@ def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000) -> Thread
     reported at once, not after the whole build, and no other program can take the port meanwhile.
     """
     try:
-        return ThreadingHTTPServer((host, port), partial(SiteHandler, root=Path(root)))
+        return SiteServer((host, port), partial(SiteHandler, root=Path(root)))
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise

@@ -1,8 +1,9 @@
 // The buyer's shortlist (daftar pilihan), loaded with `defer` on every page: progressive enhancement only.
 // Every page: reveal the "Simpan ke daftar" toggles (button[data-save]) and the header's count. /daftar/
-// (#daftar): fetch daftar/produk.json once and show the list with quantities, total, compare, share, CSV and
-// print. The list lives in localStorage as [[id, quantity], ...]; nothing leaves the browser but the data
-// file request. Texts come from the page (strings.py); data is put in with textContent, never as HTML.
+// (#daftar): fetch the data files (daftar/produk/<n>.json) that hold the listed IDs and show the list with
+// quantities, total, compare, share, CSV and print. The list lives in localStorage as [[id, quantity], ...];
+// nothing leaves the browser but the data file requests, which name only a file number. Texts come from the
+// page (strings.py); data is put in with textContent, never as HTML.
 (function () {
   "use strict";
   var KEY = "etalase-daftar", MAX_COMPARE = 4;
@@ -159,8 +160,22 @@
       el("div", { "class": "qty" }, [el("label", { "for": qid, text: T.qty }), doc.createTextNode(" "), qty,
         doc.createTextNode(" " + p.unit), el("p", { "class": "subtotal", "data-subtotal": true })]),
       el("p", { "class": "tools" }, tools),
-      el("img", { "class": "qr", src: p.qr, alt: fill(T.qr_alt, { name: p.name }), width: "96", height: "96" })
+      el("img", { "class": "qr", "data-qr": p.qr, src: qrShown ? p.qr : null, alt: fill(T.qr_alt, { name: p.name }),
+                  width: "96", height: "96" })
     ]);
+  }
+
+  // The QR codes show only in print: each SVG costs Chromium a document of its own (about 5 ms), so they
+  // load once the browser is idle after showing the list, or at once when printing starts.
+  var qrShown = false;
+  function showQr() {
+    qrShown = true;
+    list.querySelectorAll("img[data-qr]:not([src])").forEach(function (img) { img.src = img.getAttribute("data-qr"); });
+  }
+  window.addEventListener("beforeprint", showQr);
+  if (window.matchMedia) {
+    var printing = window.matchMedia("print");
+    if (printing.addEventListener) { printing.addEventListener("change", function (m) { if (m.matches) { showQr(); } }); }
   }
 
   function totals() {
@@ -257,7 +272,7 @@
     var b = event.target.closest("button[data-do]");
     if (!b) { return; }
     var act = b.getAttribute("data-do");
-    if (act === "print") { window.print(); }
+    if (act === "print") { showQr(); window.print(); }
     if (act === "csv") { download(); }
     if (act === "copy") {
       navigator.clipboard.writeText(part("share-url").value).then(function () { say(part("status"), T.share_copied); });
@@ -300,12 +315,37 @@
     window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
+  // The data files hold up to about 64 products each, by a hash of the ID (etalase.site.urls.shortlist_file_of):
+  // fetch those of the listed IDs, then those of the IDs they say moved (id_lama).
+  var files = Math.max(1, parseInt(root.getAttribute("data-files"), 10) || 1), fetched = {};
+  function fileOf(id) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < id.length; i++) { h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0; }
+    return h % files;
+  }
+  function fetchFor(ids) {
+    var wanted = [];
+    ids.forEach(function (id) {
+      var n = fileOf(id);
+      if (!fetched[n] && wanted.indexOf(n) < 0) { wanted.push(n); }
+    });
+    return Promise.all(wanted.map(function (n) {
+      fetched[n] = true;
+      return window.fetch(root.getAttribute("data-src").replace("{n}", n)).then(function (r) {
+        if (!r.ok) { throw new Error(r.status); }
+        return r.json();
+      }).then(function (json) {
+        ["products", "sellers", "moved"].forEach(function (k) { Object.assign(data[k], json[k]); });
+      });
+    }));
+  }
+  function ids() { return items.map(function (entry) { return entry[0]; }); }
+
   part("loading").hidden = false;
-  window.fetch(root.getAttribute("data-src")).then(function (r) {
-    if (!r.ok) { throw new Error(r.status); }
-    return r.json();
-  }).then(function (json) {
-    data = json;
+  data = { products: {}, sellers: {}, moved: {} };
+  fetchFor(ids()).then(function () {
+    return fetchFor(ids().map(function (id) { return data.moved[id]; }).filter(Boolean));
+  }).then(function () {
     part("loading").hidden = true;
     part("app").hidden = false;
     part("shared").hidden = shared === null;
@@ -314,6 +354,7 @@
     render();
     root.setAttribute("data-ready", "");
     if (window.performance && performance.mark) { performance.mark("daftar-siap"); }
+    if (window.requestIdleCallback) { window.requestIdleCallback(showQr, { timeout: 2000 }); } else { window.setTimeout(showQr, 500); }
   }).catch(function () {
     part("loading").textContent = T.error;
   });
