@@ -9,7 +9,9 @@ The catalogue and its photo, card and search caches are the ones of
 script) once first: the first build of a size draws every card. The build runs
 in this process with one worker everywhere, so the profile sees all the work
 (a real build spreads rendering over the cores). ``--edit`` profiles the
-rebuild after changing one product's minimum order instead of the cold build.
+rebuild after changing one product's minimum order instead of the cold build,
+in the steady state of ``invoke bench``'s edit row: both output generations
+made already (a cold build, then one edited build), then another edit.
 The full profile is saved as ``.cache/bench/<N>/<scenario>.prof`` for
 ``python -m pstats`` or snakeviz.
 """
@@ -79,15 +81,16 @@ def _overrides(products: int) -> dict[str, object]:
 
 
 def _prepare(products: int, edit: bool) -> dict[str, object]:
-    """Forget the output and build state; with ``edit``, build once and edit one product."""
+    """Forget the output and build state; with ``edit``, build twice (both generations) and edit one product."""
     from bench_build import edit_one_product, forget, paths
     from etalase.build import build
 
     where, overrides = paths(products), _overrides(products)
     forget(where["output"], where["build"])
     if edit:
-        build(ROOT / "pelicanconf.py", overrides)
-        edit_one_product(Path(str(overrides["ETALASE_CATALOGUE"])), 9)
+        for round_ in (8, 9):
+            build(ROOT / "pelicanconf.py", overrides)
+            edit_one_product(Path(str(overrides["ETALASE_CATALOGUE"])), round_)
     return overrides
 
 

@@ -30,10 +30,11 @@ from collections.abc import Sequence
 
 from .records import SearchRecord
 
-#: Records per shard, about: the number of shards doubles when the records pass a multiple of this.
-#: Pagefind indexes about 700 records a second here, so a shard of 1,000 takes about 1.5 s after an edit.
-SHARD_RECORDS = 1000
-#: At most this many shards (beyond 64,000 records shards grow instead).
+#: Records per shard, about: the number of shards doubles when the records pass a multiple of this. A renamed
+#: product's shard is indexed, compacted and linked again: at 1,000 products (8 shards of about 140 records)
+#: that took 0.5 s of a 1.4 s rebuild, against 1.7 s of 2.5 s with 1,000 (2 shards of about 550; bench, 2026-12-04).
+SHARD_RECORDS = 250
+#: At most this many shards (beyond 16,000 records shards grow instead).
 MAX_SHARDS = 64
 #: Folder of the shards other than the primary, inside the bundle.
 FOLDER = "s"
