@@ -209,3 +209,23 @@ def test_a_long_shared_list_fetches_only_the_data_files_that_hold_it(page, big):
                             ".filter((name) => name.includes('/daftar/produk/'))")
     needed = {urls.shortlist_file_of(pid, 16) for pid in [*saved, old, new, "tidak-ada-lagi"]}
     assert sorted(fetched) == sorted(f"{base}{urls.shortlist_data(n)}" for n in needed) and len(needed) < 16
+
+
+def test_a_page_cached_from_before_the_catalogue_grew_fetches_again_with_the_count_the_files_give(page, big):
+    """A /daftar/ kept in a browser's cache says 4 data files; the build now has 16: every row still shows."""
+    import json
+
+    base, output = big
+    files = [json.loads(path.read_text()) for path in (output / "daftar" / "produk").glob("*.json")]
+    names = {pid: entry["name"] for data in files for pid, entry in data["products"].items()}
+    saved = sorted(names)[::20]
+
+    def stale(route):
+        html = route.fetch().text()
+        assert 'data-files="16"' in html
+        route.fulfill(body=html.replace('data-files="16"', 'data-files="4"'), content_type="text/html")
+
+    page.route(base + urls.SHORTLIST + "?*", stale)
+    open_list(page, base + urls.SHORTLIST + "?d=" + ",".join(f"{pid}:1" for pid in saved))
+    assert page.locator(".item h2").all_text_contents() == [names[pid] for pid in saved]
+    assert page.locator(".item.missing").count() == 0

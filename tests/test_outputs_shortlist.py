@@ -48,7 +48,7 @@ def _document(catalogue, site: Site) -> dict:
 
 def test_a_fixed_price_product_with_tkdn_certificates_and_its_old_ids(catalogue):
     doc = _document(catalogue, _site())
-    assert (doc["format"], doc["format_version"], doc["as_of"]) == ("etalase-daftar", 2, "2023-11-09")
+    assert (doc["format"], doc["format_version"], doc["as_of"], doc["files"]) == ("etalase-daftar", 2, "2023-11-09", 1)
     assert doc["products"]["kopi-robusta-betawi-250g"] == {
         "name": "Kopi Robusta Betawi 250 g",
         "url": BASE_URL + "produk/kopi-robusta-betawi-250g/",
@@ -133,6 +133,7 @@ def test_products_and_old_ids_spread_over_files_by_the_hash_of_their_id(tmp_path
     artifacts = produce_shortlist(catalogue, _site())
     files = {a.path: json.loads(a.data) for a in artifacts if not a.path.startswith("en/")}
     assert sorted(files) == sorted(urls.shortlist_data(n) for n in range(count))
+    assert {f["files"] for f in files.values()} == {count}
     moved = 0
     for item in catalogue.listings:
         held = files[urls.shortlist_data(urls.shortlist_file_of(item.id, count))]

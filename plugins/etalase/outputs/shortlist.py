@@ -12,7 +12,9 @@ with their expiry, the page's QR code), the sellers of those products (name,
 kind, city, WhatsApp number and e-Katalog link, all shown on the seller's own
 page already), and ``moved``: every old product ID (``id_lama``) hashed to the
 file, with the ID it has now, so a saved or shared list follows a rename. An
-ID in neither is a removed product, which the page reports. Texts are
+ID in neither is a removed product, which the page reports. ``files`` says how
+many files there are: a /daftar/ page kept in a browser's cache from before the
+catalogue grew past a power of two fetches again with the count it finds. Texts are
 formatted here (``Rp 45.000``, ``42,5 %``, "berlaku sampai …"), so the script
 only sums rupiah. Pure.
 """
@@ -116,8 +118,8 @@ def shortlist_documents(catalogue: Catalogue, site: SiteLike, lang: str = editio
     entries, made = (fragments or Fragments()).each(
         kind, items, info, lambda item: ENCODER.encode(product_entry(item, info, lang)).encode())
     count = urls.shortlist_files(len(items))
-    files = [{"format": FORMAT, "format_version": FORMAT_VERSION, "as_of": info.today.isoformat(), "products": [],
-              "sellers": {}, "moved": {}} for _ in range(count)]
+    files = [{"format": FORMAT, "format_version": FORMAT_VERSION, "as_of": info.today.isoformat(), "files": count,
+              "products": [], "sellers": {}, "moved": {}} for _ in range(count)]
     for item in items:
         held = files[urls.shortlist_file_of(item.id, count)]
         held["products"].append(item.id)

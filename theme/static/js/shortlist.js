@@ -336,6 +336,7 @@
         return r.json();
       }).then(function (json) {
         ["products", "sellers", "moved"].forEach(function (k) { Object.assign(data[k], json[k]); });
+        if (json.files > 0 && json.files !== files) { files = json.files; fetched = {}; } // a page older than its data
       });
     }));
   }
@@ -344,6 +345,8 @@
   part("loading").hidden = false;
   data = { products: {}, sellers: {}, moved: {} };
   fetchFor(ids()).then(function () {
+    return fetchFor(ids()); // nothing to fetch unless a file said the count changed
+  }).then(function () {
     return fetchFor(ids().map(function (id) { return data.moved[id]; }).filter(Boolean));
   }).then(function () {
     part("loading").hidden = true;
