@@ -91,16 +91,24 @@ def test_editing_one_product_rebuilds_only_the_pages_that_show_it(site, data):
 
 def test_editing_what_no_card_shows_renders_exactly_that_products_page(site, data):
     site(data)
-    path = data / SELLER
-    text = path.read_text(encoding="utf-8")
-    start = text.index("  - id: syal-batik-cap")
-    at = text.index("    satuan:", start)  # min_pesan goes after the unit: a field only the product page shows
-    line_end = text.index("\n", at)
-    path.write_text(text[: line_end + 1] + "    min_pesan: 7\n" + text[line_end + 1:], encoding="utf-8")
+    edit(data, SELLER, "nomor_sertifikat: TKDN-CONTOH-0003", "nomor_sertifikat: TKDN-CONTOH-0033")  # its page only
     work = site(data).work
-    # the product's page and its English twin (same sources, same plan entry in the other edition)
-    assert work.pages.files == ["produk/syal-batik-cap/index.html", "en/produk/syal-batik-cap/index.html"]
-    assert not work.search_indexed  # the minimum order is not searchable: the same records, the same bundle
+    # the product's page and the printed catalogues of its batches (they declare each product in full), each with
+    # its English twin (same sources, same plan entry in the other edition)
+    own = ["batch/batch-8/cetak/index.html", "batch/batch-9/cetak/index.html", "produk/syal-batik-cap/index.html"]
+    assert work.pages.files == [*own, *(f"en/{page}" for page in own)]
+    assert not work.search_indexed  # a certificate number is not searchable: the same records, the same bundle
+
+
+def test_a_minimum_order_edit_renders_the_cards_whose_save_toggle_holds_it(site, data):
+    site(data)
+    edit(data, SELLER, "    satuan: pcs\n", "    satuan: pcs\n    min_pesan: 7\n")
+    result = site(data)
+    assert {"produk/syal-batik-cap/index.html", "eksibitor/batik-rawamangun/index.html",
+            "kategori/fesyen/index.html"} <= set(result.work.pages.files)
+    assert 'data-save="syal-batik-cap" data-name="Syal Batik Cap Tumpal" data-min="7"' in (
+        result.output / "kategori" / "fesyen" / "index.html").read_text(encoding="utf-8")
+    assert not result.work.search_indexed  # the minimum order is not searchable
 
 
 def test_an_edited_build_is_byte_identical_to_a_cold_build_of_the_same_data(site, data):
@@ -211,3 +219,24 @@ def test_the_same_day_writes_nothing_and_a_new_day_renders_again(site, data, mon
     assert soup(next_day.output, "").select_one(".current .status").get_text() == "Selesai"
     assert soup(next_day.output, "batch/batch-9/").select_one("p.status").get_text() == "Selesai"
     assert tree(next_day.output) == tree(site(data, "cold", ETALASE_TODAY=None).output)  # the same day, same source
+
+
+def test_the_manifest_is_made_again_only_when_a_file_name_or_a_record_line_changes(site, data, monkeypatch):
+    from etalase import generator
+    from etalase.outputs.manifest import manifest_bytes
+
+    made = []
+    monkeypatch.setattr(generator, "manifest_bytes", lambda *args: made.append(args) or manifest_bytes(*args))
+    edit(data, SELLER, "    harga: 150000\n", "    harga: 150000\n    min_pesan: 7\n")  # not searchable, one line
+    site(data)  # generation a
+    edit(data, SELLER, "    min_pesan: 7", "    min_pesan: 8")
+    site(data)  # generation b, seeded from a with a's state
+    edit(data, SELLER, "    min_pesan: 8", "    min_pesan: 9")
+    third = site(data)  # generation a again: the same file names and record lines as its first build
+    assert len(made) == 1
+    assert tree(third.output) == tree(site(data, "cold").output)
+    made.clear()
+    edit(data, SELLER, "  - id: syal-batik-cap", "\n  - id: syal-batik-cap")  # the product's line moves down
+    fourth = site(data)
+    assert len(made) == 1
+    assert tree(fourth.output) == tree(site(data, "cold-2").output)

@@ -4,6 +4,7 @@ only the records it touches, in both editions."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 from etalase.data.catalogue import load_catalogue
 from etalase.outputs.fragments import SEARCH, Fragments
@@ -88,3 +89,19 @@ def test_a_seller_joining_a_batch_rebuilds_the_records_that_filter_by_it(tmp_pat
     assert records == build_records(load_catalogue(root), TODAY_DATE, thumbnail)
     bank = next(record for record in records if record.url == "/eksibitor/bank-contoh/")
     assert "batch-8" in str(bank.filters) and 0 < built < len(records)
+
+
+def test_kept_records_keep_their_digest_so_a_shard_key_reads_no_record_again(tmp_path):
+    from etalase.search.cache import bundle_key
+
+    catalogue = load_catalogue(ROOTS / "search" / "catalogue_data")
+    site = Site(siteurl="https://etalase.example.go.id", sitename="Etalase", today=TODAY_DATE)
+    first = Fragments(tmp_path / SEARCH, Sources(catalogue, {}, "site", TODAY_DATE))
+    records, _ = kept_records(catalogue, TODAY_DATE, thumbnail, first, site)
+    key = bundle_key(records)  # as bundle_files does, before the generator saves the records
+    first.save()
+    again = Fragments(tmp_path / SEARCH, Sources(catalogue, {}, "site", TODAY_DATE))
+    kept, built = kept_records(catalogue, TODAY_DATE, thumbnail, again, site)
+    assert built == 0 and all("digest" in vars(record) for record in kept) and bundle_key(kept) == key
+    renamed = replace(kept[0], content=kept[0].content + " baru")
+    assert renamed.digest != kept[0].digest and bundle_key([renamed, *kept[1:]]) != key

@@ -34,7 +34,7 @@ from .data.recordcache import RecordCache
 from .errors import DataError
 from .images.media import Media, photos_of
 from .outputs.fragments import FRAGMENTS, SEARCH, Fragments
-from .outputs.manifest import MANIFEST_NAME, catalogue_index, manifest_bytes
+from .outputs.manifest import MANIFEST_NAME, catalogue_index, manifest_bytes, manifest_key
 from .outputs.producers import collect
 from .outputs.state import Output, drop_state, load_state, save_state, seed
 from .search import kept_records, thumbnails_of
@@ -241,9 +241,9 @@ class EtalaseGenerator(Generator):
             records, _ = kept_records(self.catalogue, today, thumbnail, kept, self.site)
             # The English edition's bundle (/en/pagefind/): English stemming, its own cache folder.
             english, _ = kept_records(self.english.catalogue, today, thumbnail, kept, self.site, "en")
-            kept.save()
             found, self.search_indexed = bundle_files(records, cache, sharded=not self.options.publish)
             found_en, indexed_en = bundle_files(english, Path(f"{cache}-en"), not self.options.publish, "en")
+            kept.save()  # after the shards' keys: the records keep the digests those computed
             self.search_indexed |= indexed_en
         files = [(f"{BUNDLE}/{rel}", cached, digest) for rel, cached, digest in found]
         files += [(f"{editions.PREFIX['en']}{BUNDLE}/{rel}", cached, digest) for rel, cached, digest in found_en]
@@ -271,7 +271,9 @@ class EtalaseGenerator(Generator):
     def write_manifest(self, out: Output) -> None:
         """``manifest.json``: every file of the build, its redirects, where each record is (written last)."""
         redirects = {f"/{page.url}": f"/{page.context['target']}" for page in self.pages if page.kind == "redirect"}
-        out.write(MANIFEST_NAME, manifest_bytes(out.new.files, redirects, catalogue_index(self.catalogue)))
+        files, index = [rel for rel in out.new.files if rel != MANIFEST_NAME], catalogue_index(self.catalogue)
+        if not out.fresh(MANIFEST_NAME, manifest_key(files, redirects, index)):
+            out.put(MANIFEST_NAME, manifest_bytes(files, redirects, index))
 
     def finish(self, out: Output) -> None:
         """Delete what this build no longer makes and save the target folder's state."""

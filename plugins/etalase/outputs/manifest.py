@@ -14,6 +14,7 @@ I/O here; the comparison itself is pure.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -26,6 +27,7 @@ from pathlib import Path
 from ..data.catalogue import Catalogue, build_catalogue
 from ..data.loader import LoadResult, load_files
 from ..data.models import Batch, Participant, School
+from ..data.recordcache import code_version
 from ..errors import BuildError, DataError
 from ..site import editions, urls
 from ..staff.report import _escape_data, _escape_property  # the one place GitHub escaping is defined
@@ -151,6 +153,17 @@ def catalogue_index(catalogue: Catalogue) -> RecordIndex:
         for product in participant.products:
             found[(urls.PRODUCT, product.id)] = Source(participant.source, lines.get(product.id, 1))
     return RecordIndex(sources=found, withdrawn=frozenset(catalogue.withdrawn))
+
+
+def manifest_key(files: Iterable[str], redirects: Mapping[str, str], index: RecordIndex) -> str:
+    """What :func:`manifest_bytes` makes the manifest of (the build's files, its redirects, the record index) and
+    the code, hashed. Equal keys, equal manifests: an edit that changes no file name and moves no record's line
+    keeps it (encoding 100,000 file names and 20,000 records took 1 s at 10,000 products)."""
+    digest = hashlib.sha256(code_version().encode())
+    digest.update("\0".join(files).encode("utf-8", "surrogatepass"))
+    shown = (sorted(redirects.items()), sorted(index.sources.items()), sorted(index.withdrawn))
+    digest.update(repr(shown).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def manifest_bytes(files: Iterable[str], redirects: Mapping[str, str], index: RecordIndex) -> bytes:

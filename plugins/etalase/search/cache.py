@@ -30,8 +30,6 @@ BUNDLE_VERSION = 6
 KEEP = 2
 #: An entry's list of its files and their hashes, written last.
 FILES = ".files.json"
-#: ``json.dumps(…, sort_keys=True, ensure_ascii=False)``, built once.
-_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
 
 
 def pagefind_version() -> str:
@@ -43,13 +41,11 @@ def pagefind_version() -> str:
 
 
 def bundle_key(records: Iterable[SearchRecord]) -> str:
-    """SHA-256 of the records as Pagefind gets them, with the versions that shape the bundle."""
+    """SHA-256 of the records as Pagefind gets them (each one's :attr:`~.records.SearchRecord.digest`), with the
+    versions that shape the bundle."""
     digest = hashlib.sha256(f"etalase-search:{BUNDLE_VERSION}:{pagefind_version()}:{LANGUAGE}".encode())
     for record in records:
-        fields = [record.url, record.content, dict(record.meta), {k: list(v) for k, v in record.filters.items()},
-                  {k: str(v) for k, v in record.order.items()}]
-        digest.update(_ENCODER.encode(fields).encode("utf-8"))
-        digest.update(b"\n")
+        digest.update(record.digest)
     return digest.hexdigest()
 
 

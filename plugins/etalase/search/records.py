@@ -19,6 +19,9 @@ stored with :func:`unsearchable`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import json
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -91,6 +94,18 @@ class SearchRecord:
     def name(self) -> str:
         """The title shown on the result card (the indexed title without the lexicon's marks)."""
         return self.meta["title"].replace(PROTECT, "")
+
+    @functools.cached_property
+    def digest(self) -> bytes:
+        """SHA-256 of the record as Pagefind gets it: made once, and kept with the record between builds (its
+        ``__dict__`` is pickled with it), so a shard's key reads no record again."""
+        fields = [self.url, self.content, dict(self.meta), {k: list(v) for k, v in self.filters.items()},
+                  {k: str(v) for k, v in self.order.items()}]
+        return hashlib.sha256(_ENCODER.encode(fields).encode("utf-8")).digest()
+
+
+#: ``json.dumps(…, sort_keys=True, ensure_ascii=False)``, built once.
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
 
 
 _TKDN_LOW, _TKDN_HIGH = Decimal(25), Decimal(40)

@@ -124,11 +124,12 @@ class Sources:
         raise KeyError(f"unknown source {name!r}")
 
     def _card(self, item: Listing) -> str:
-        """What a product card shows: name (and English name), price, unit, first photo, seller and city, badges as of
-    today."""
+        """What a product card shows: name (and English name), price, unit, first photo, seller and city, the minimum
+    order its "Simpan ke daftar" toggle saves, badges as of today."""
         product_, owner = item.product, item.owner
         shown = [product_.name, product_.price.model_dump_json(), product_.unit, owner.name, owner.city,
-                 product_.photos[0].file, product_.photos[0].alt, product_.name_en, owner.name_en]  # English: /en/
+                 product_.photos[0].file, product_.photos[0].alt, product_.name_en, owner.name_en,  # English: /en/
+                 product_.min_order]
         return json.dumps(shown, ensure_ascii=False) + self._photos(product_.photos[:1]) + self._status(item)
 
     def _photos(self, photos) -> str:
