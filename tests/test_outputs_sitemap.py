@@ -70,3 +70,19 @@ def test_sitemap_bytes_are_identical_across_runs(tmp_path):
     a = produce_sitemap(first, site(page_urls=page_urls(first)))
     b = produce_sitemap(second, site(page_urls=list(reversed(page_urls(second)))))
     assert a == b
+
+
+def test_the_sitemap_written_as_text_has_the_bytes_of_the_element_tree():
+    from etalase.outputs.sitemap import sitemap_index, urlset
+    from etalase.outputs.xmldoc import document, element
+
+    def tree(tag, entry, locations):
+        root = element(None, tag, xmlns=NAMESPACE)
+        for location in locations:
+            element(element(root, entry), "loc", location)
+        return document(root)
+
+    tricky = ["https://contoh.go.id/", "https://contoh.go.id/cari/?q=a&b=<c>", "https://contoh.go.id/kopi-'\"é/"]
+    for locations in ([], tricky[:1], tricky):
+        assert urlset(locations) == tree("urlset", "url", locations)
+        assert sitemap_index(locations) == tree("sitemapindex", "sitemap", locations)

@@ -7,12 +7,13 @@ and a made-up date would be worse than none.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from xml.sax.saxutils import escape
 
 from ..data.catalogue import Catalogue
 from ..site import urls
 from .artifacts import Artifact
 from .site import Site, SiteLike, site_of
-from .xmldoc import document, element
+from .xmldoc import DECLARATION, document, element
 
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 #: The protocol's limit of URLs per file.
@@ -35,18 +36,23 @@ def indexable(pages: Iterable[str | tuple[str, bool]]) -> list[str]:
 
 def urlset(locations: Sequence[str]) -> bytes:
     """Return one ``<urlset>`` document listing ``locations`` (absolute URLs)."""
-    root = element(None, "urlset", xmlns=NAMESPACE)
-    for location in locations:
-        element(element(root, "url"), "loc", location)
-    return document(root)
+    return _listing("urlset", "url", locations)
 
 
 def sitemap_index(locations: Sequence[str]) -> bytes:
     """Return a ``<sitemapindex>`` document pointing at the sitemap parts."""
-    root = element(None, "sitemapindex", xmlns=NAMESPACE)
-    for location in locations:
-        element(element(root, "sitemap"), "loc", location)
-    return document(root)
+    return _listing("sitemapindex", "sitemap", locations)
+
+
+def _listing(tag: str, entry: str, locations: Sequence[str]) -> bytes:
+    """``<tag>`` with one ``<entry><loc>`` per location: the bytes :func:`.xmldoc.document` gives for that tree,
+    written as text (building 26,000 elements took half a second at 10,000 products)."""
+    if not locations:
+        return document(element(None, tag, xmlns=NAMESPACE))
+    lines = [DECLARATION, f'<{tag} xmlns="{NAMESPACE}">\n']
+    lines += [f"  <{entry}>\n    <loc>{escape(location)}</loc>\n  </{entry}>\n" for location in locations]
+    lines.append(f"</{tag}>\n")
+    return "".join(lines).encode("utf-8")
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:

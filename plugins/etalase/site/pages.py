@@ -9,6 +9,7 @@ open data) use to know every page without asking Pelican.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -119,9 +120,9 @@ class SiteInfo:
     #: Where ``today`` came from, as the staff report says it ("dari SOURCE_DATE_EPOCH", …).
     today_note: str = ""
 
-    @property
+    @functools.cached_property
     def page_urls(self) -> tuple[tuple[str, bool], ...]:
-        """Every page as ``(url, indexable)``, in build order."""
+        """Every page as ``(url, indexable)``, in build order (made once: each producer reads it)."""
         return tuple((ref.url, ref.indexable) for ref in self.pages)
 
     @property
