@@ -31,7 +31,7 @@ Producer = Callable[[Catalogue, SiteInfo], Iterable[Artifact]]
 #: The machine-readable files, in the order the docs list them.
 MACHINE_READABLE: tuple[Producer, ...] = (produce_sitemap, produce_robots, produce_calendars, produce_feed,
                                           produce_open_data)
-#: Every producer, in the order they run: machine-readable files, the shortlist's data (/daftar/produk.json),
+#: Every producer, in the order they run: machine-readable files, the shortlist's data (/daftar/produk/<n>.json),
 #: then the staff report (/staf/laporan/).
 PRODUCERS: list[Producer] = [*MACHINE_READABLE, produce_shortlist, produce_staff_report]
 
