@@ -154,3 +154,19 @@ def test_a_stable_bundle_still_filters_and_counts_like_pagefinds_own(output):
     assert name == "kategori" and [value for value, _ in values] == ["fesyen", "jasa", "minuman", "wastra"]
     assert [len(pages) for value, pages in values] == [2, 1, 3, 1]
     assert decode(encode(meta)) == meta
+
+
+def test_a_publish_build_past_its_bundle_size_writes_squeezed_merged_bundles(tmp_path, records, monkeypatch):
+    """Past ``PUBLISH_SHARD_RECORDS`` a publish build splits (Pagefind's scoring grows with the square of a word's
+    matches): the primary at pagefind/ with the script and wasm, the others under s/<k>/, every record once."""
+    from etalase.search import shards
+
+    monkeypatch.setattr(shards, "PUBLISH_SHARD_RECORDS", 4)
+    write_index(records, tmp_path, sharded=False)
+    bundle = tmp_path / "pagefind"
+    manifest = json.loads((bundle / "cari.json").read_text())
+    assert manifest["bagian"] == ["s/1/", "s/2/", "s/3/"] and len(manifest["penjaga"]) == 4
+    assert (bundle / "pagefind.js").is_file() and not list((bundle / "s").rglob("pagefind.js"))
+    assert not list((bundle / "s").rglob("wasm.*"))
+    urls = [url for folder in [bundle, *(bundle / part for part in manifest["bagian"])] for url in page_ids(folder)]
+    assert sorted(url for url in urls if not url.startswith(SENTINEL_URL)) == sorted(record.url for record in records)

@@ -3,7 +3,7 @@
 The records come from :mod:`etalase.search.records` (built from the
 catalogue in memory): nothing is crawled from disk. :func:`bundle_files`
 splits them into shards (:mod:`etalase.search.shards`; one in a publish
-build), runs Pagefind once for the shards the cache lacks, makes each bundle
+build up to 16,000 records), runs Pagefind once for the shards the cache lacks, makes each bundle
 byte-stable (:mod:`etalase.search.stable`), drops the files the site does not
 use (Pagefind's prebuilt UIs, its web worker) and caches it; the order lists
 (:mod:`etalase.search.order`), the manifest and the browse lists
@@ -38,6 +38,7 @@ from typing import TypeVar
 
 from ..errors import SearchError
 from ..outputs.artifacts import link_or_copy, write_artifacts, write_bytes_atomic
+from . import shards
 from .cache import BUNDLE_VERSION, BundleCache, bundle_key
 from .compact import compact, squeeze
 from .lists import list_files
@@ -267,14 +268,15 @@ class _Part:
 
 
 def _parts(records: Sequence[SearchRecord], sharded: bool) -> list[_Part]:
-    """The shards of ``records`` (one when not ``sharded``).
+    """The shards of ``records``: small ones when ``sharded`` (local builds), else bundles of at most
+    :data:`~.shards.PUBLISH_SHARD_RECORDS` (one up to that), squeezed.
 
     A shard's sentinel follows from its records and its number (and the code, in ``BUNDLE_VERSION``), so the
     key is made from those alone: a build whose shards are all cached never computes a sentinel (reading
     every word of 10,000 records, about a second).
     """
     parts = []
-    for shard, group in enumerate(split(records) if sharded else [list(records)]):
+    for shard, group in enumerate(split(records, None if sharded else shards.PUBLISH_SHARD_RECORDS)):
         role = "merged" if shard else "primary" if sharded else "published"
         key = hashlib.sha256(f"{bundle_key(group)}:{shard}:{role}".encode())
         parts.append(_Part(shard, group, key.hexdigest(), squeezed=not sharded))
@@ -335,7 +337,8 @@ def _check(records: Sequence[SearchRecord]) -> None:
 def bundle_files(records: Sequence[SearchRecord], cache_dir: Path, sharded: bool = True, language: str = LANGUAGE
                  ) -> tuple[list[tuple[str, str, str]], bool]:
     """Every file of the bundle of ``records`` as ``(path in the bundle, cached file, hash of its bytes)``, and
-    whether Pagefind ran (only for the shards whose records changed; one index when not ``sharded``).
+    whether Pagefind ran (only for the shards whose records changed; when not ``sharded``, one index up to
+    :data:`~.shards.PUBLISH_SHARD_RECORDS` records).
     ``language``: Pagefind's stemming (``en`` for the English edition's bundle, in a cache folder of its own).
 
     The hash is the file's key in the output: most of a new bundle (fragments, wasm, script) is byte for byte

@@ -9,10 +9,12 @@ Renaming a product changes one shard; the others are reused as they are.
 
 Shards cost visitors: a typed query loads one index chunk (10-20 KB gzip) per
 shard and term, so at 10,000 products eight shards make a first query
-260-410 KB instead of 160-185 KB (docs/search.md, "Shards"). Shards are
-therefore for local builds (``invoke serve``, ``./run build``), where one edit
-must show fast; a publish build (``ETALASE_PUBLISH``, the public site) writes
-one index.
+260-410 KB instead of 160-185 KB (docs/search.md, "Shards"). Shards of
+:data:`SHARD_RECORDS` are therefore for local builds (``invoke serve``,
+``./run build``), where one edit must show fast; a publish build
+(``ETALASE_PUBLISH``, the public site) writes one index up to
+:data:`PUBLISH_SHARD_RECORDS` records, and past that as many bundles of at
+most that many, which a query's scoring pays for less than the bytes.
 
 Shard 0 is the primary bundle, at ``pagefind/`` (with ``pagefind.js`` and
 the wasm); shard *k* > 0 is at ``pagefind/s/<k>/`` and ``search.js`` merges it
@@ -34,6 +36,10 @@ from .records import SearchRecord
 #: product's shard is indexed, compacted and linked again: at 1,000 products (8 shards of about 140 records)
 #: that took 0.5 s of a 1.4 s rebuild, against 1.7 s of 2.5 s with 1,000 (2 shards of about 550; bench, 2026-12-04).
 SHARD_RECORDS = 250
+#: Records per bundle in a publish build, at most: it splits only past this. Pagefind 1.5.2 scores a word's
+#: matches in time that grows with their square, so at 50,000 products four merged bundles showed ``kopi`` in
+#: 2.0 s instead of 4.6 s and ``membatik`` in 2.7 s instead of 9.9 s, for 15-20 % more bytes (docs/search.md).
+PUBLISH_SHARD_RECORDS = 16_000
 #: At most this many shards (beyond 16,000 records shards grow instead).
 MAX_SHARDS = 64
 #: Folder of the shards other than the primary, inside the bundle.
