@@ -75,3 +75,24 @@ def test_a_busy_port_is_named_with_how_to_choose_another(tmp_path):
     assert str(caught.value) == (
         f"Port {port} di 127.0.0.1 sudah dipakai program lain (mungkin `./run serve` atau `./run livereload` yang "
         f"masih berjalan). Hentikan program itu, atau pilih port lain dengan PORT, mis. `PORT={port + 1} ./run serve`.")
+
+
+def test_one_connection_serves_several_requests_and_an_idle_one_is_let_go(server, monkeypatch):
+    """HTTP/1.1 keep-alive, as a real host: the redirect and the page come on one connection (each response says
+    its length); a connection left idle is closed after the handler's timeout."""
+    import socket
+
+    from etalase.staff.server import SiteHandler
+
+    connection = http.client.HTTPConnection("127.0.0.1", server, timeout=5)
+    for path, status in (("/produk/kopi", 301), ("/produk/kopi/", 200), ("/tidak-ada/", 404)):
+        connection.request("GET", path)
+        response = connection.getresponse()
+        assert response.status == status and response.version == 11
+        response.read()
+    assert connection.sock is not None  # still the first connection: nothing closed it
+    connection.close()
+    monkeypatch.setattr(SiteHandler, "timeout", 0.3)
+    idle = socket.create_connection(("127.0.0.1", server), timeout=5)
+    assert idle.recv(1) == b""  # closed by the server, not by this test's own timeout
+    idle.close()

@@ -38,6 +38,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     #: Headers and body leave in separate writes; with Nagle's algorithm each kept-open response waits ~40 ms.
     disable_nagle_algorithm = True
+    #: Seconds a kept-open connection may stay idle before its thread lets it go.
+    timeout = 30
 
     def __init__(self, *args, root: Path, **kwargs):
         self.root = root
