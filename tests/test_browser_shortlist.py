@@ -3,6 +3,7 @@ quantities and total, the share URL (a renamed and a removed ID), CSV, print, co
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -193,8 +194,6 @@ def big(tmp_path_factory, image_cache):
 
 
 def test_a_long_shared_list_fetches_only_the_data_files_that_hold_it(page, big):
-    import json
-
     base, output = big
     files = {int(path.stem): json.loads(path.read_text()) for path in (output / "daftar" / "produk").glob("*.json")}
     assert sorted(files) == list(range(16))
@@ -213,8 +212,6 @@ def test_a_long_shared_list_fetches_only_the_data_files_that_hold_it(page, big):
 
 def test_a_page_cached_from_before_the_catalogue_grew_fetches_again_with_the_count_the_files_give(page, big):
     """A /daftar/ kept in a browser's cache says 4 data files; the build now has 16: every row still shows."""
-    import json
-
     base, output = big
     files = [json.loads(path.read_text()) for path in (output / "daftar" / "produk").glob("*.json")]
     names = {pid: entry["name"] for data in files for pid, entry in data["products"].items()}

@@ -10,6 +10,7 @@ from etalase.data.catalogue import load_catalogue
 from etalase.outputs.fragments import SEARCH, Fragments
 from etalase.outputs.site import Site
 from etalase.search import kept_records
+from etalase.search.cache import bundle_key
 from etalase.search.records import build_records
 from etalase.site import editions
 from etalase.site.sources import Sources
@@ -92,8 +93,6 @@ def test_a_seller_joining_a_batch_rebuilds_the_records_that_filter_by_it(tmp_pat
 
 
 def test_kept_records_keep_their_digest_so_a_shard_key_reads_no_record_again(tmp_path):
-    from etalase.search.cache import bundle_key
-
     catalogue = load_catalogue(ROOTS / "search" / "catalogue_data")
     site = Site(siteurl="https://etalase.example.go.id", sitename="Etalase", today=TODAY_DATE)
     first = Fragments(tmp_path / SEARCH, Sources(catalogue, {}, "site", TODAY_DATE))
